@@ -1,0 +1,131 @@
+"""
+The taxonomy of customer groups: what a learner's entries are placed into.
+
+Plain data, no XBlock imports: the rubric core, the block, the OLX parser and
+the CLI all share these types.
+"""
+from dataclasses import dataclass, field
+
+EXTERNAL = "external"
+INTERNAL = "internal"
+SIDES = (EXTERNAL, INTERNAL)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One customer group of the rubric."""
+
+    id: str
+    label: str
+    side: str = EXTERNAL
+    points: float = 1.0
+    hint: str = ""
+    why: str = ""
+    # Instructor-authored phrases that always place an entry in this group,
+    # on top of the built-in lexicon.
+    synonyms: tuple = ()
+
+    def to_dict(self):
+        return {
+            "id": self.id,
+            "label": self.label,
+            "side": self.side,
+            "points": self.points,
+            "hint": self.hint,
+            "why": self.why,
+            "synonyms": list(self.synonyms),
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        """Build a group from trusted, already validated data."""
+        return cls(
+            id=data["id"],
+            label=data["label"],
+            side=data.get("side", EXTERNAL),
+            points=float(data.get("points", 1.0)),
+            hint=data.get("hint", ""),
+            why=data.get("why", ""),
+            synonyms=tuple(data.get("synonyms", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The groups a learner should find, and the internal/external criterion."""
+
+    groups: tuple = ()
+    # Points for naming at least one internal and one external customer.
+    balance_points: float = 0.0
+    # Which built-in matching lexicon applies ("en", "es", or "" for none:
+    # then only the groups' labels and synonyms place entries).
+    lexicon: str = "en"
+
+    def group(self, group_id):
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    @property
+    def group_ids(self):
+        return tuple(group.id for group in self.groups)
+
+    @property
+    def sides(self):
+        """The sides present in this taxonomy, in a stable order."""
+        return tuple(side for side in SIDES if any(g.side == side for g in self.groups))
+
+    @property
+    def balance_applies(self):
+        """The criterion only makes sense when both sides have groups."""
+        return len(self.sides) == len(SIDES)
+
+    @property
+    def possible_points(self):
+        balance = self.balance_points if self.balance_applies else 0.0
+        return sum(group.points for group in self.groups) + balance
+
+    def to_dict(self):
+        return {
+            "groups": [group.to_dict() for group in self.groups],
+            "balance_points": self.balance_points,
+            "lexicon": self.lexicon,
+        }
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            groups=tuple(Group.from_dict(g) for g in data.get("groups", ())),
+            balance_points=float(data.get("balance_points", 0.0)),
+            lexicon=data.get("lexicon", "en"),
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why an entry was placed in a group: the learner's words and the rule."""
+
+    group_id: str
+    words: str  # the learner's words that matched, as they wrote them
+    rule: str  # the lexicon term or synonym they matched
+    source: str = "lexicon"  # "lexicon" or "synonym"
+
+    def to_dict(self):
+        return {"group": self.group_id, "words": self.words, "rule": self.rule, "source": self.source}
+
+
+@dataclass(frozen=True)
+class PlacedEntry:
+    """One entry of the learner's list and the groups it was placed in."""
+
+    text: str
+    matches: tuple = field(default_factory=tuple)
+
+    @property
+    def group_ids(self):
+        seen = []
+        for match in self.matches:
+            if match.group_id not in seen:
+                seen.append(match.group_id)
+        return tuple(seen)
