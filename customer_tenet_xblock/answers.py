@@ -1,0 +1,84 @@
+"""
+Checks on what a learner submits, before anything is stored or graded.
+
+Pure functions that take the translator: a refusal carries an HTTP status, a
+stable code the browser and tests can rely on, and a translated message.
+Nothing here touches learner state, so a refused submission changes nothing.
+"""
+import unicodedata
+from dataclasses import dataclass
+
+from .rubric import split_entries
+
+MAX_REFLECTION_CHARS = 5_000
+SUBMISSION_FIELDS = frozenset({"answer", "reflection"})
+KEPT_CONTROLS = frozenset("\n\t")
+
+
+class Refusal(Exception):
+    """A request the block will not carry out; nothing was changed."""
+
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Submission:
+    answer: str
+    reflection: str
+    entries: tuple
+
+
+def clean_text(text):
+    """
+    Make typed text safe to store and show: unpaired surrogates become U+FFFD
+    (they cannot be encoded) and control characters other than newline and
+    tab are dropped. Everything else, emoji and right-to-left text included,
+    is kept as written.
+    """
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        char for char in text
+        if char in KEPT_CONTROLS or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+
+
+def read_submission(data, exercise, translator):
+    """Validate a submit request's JSON body; return a Submission or raise Refusal."""
+    _ = translator.gettext
+    if not isinstance(data, dict):
+        raise Refusal(400, "bad_request", _("The request must be a JSON object."))
+    unexpected = sorted(set(data) - SUBMISSION_FIELDS)
+    if unexpected:
+        raise Refusal(400, "unexpected_field", _("Unexpected field: {name}.").format(name=unexpected[0]))
+    answer = data.get("answer")
+    reflection = data.get("reflection", "")
+    if not isinstance(answer, str) or not isinstance(reflection, str):
+        raise Refusal(400, "bad_type", _("Your answer and reflection must be text."))
+    answer, reflection = clean_text(answer), clean_text(reflection)
+    if not answer.strip():
+        raise Refusal(400, "empty_answer", _("Write at least one customer before you submit."))
+    if len(answer) > exercise.max_chars:
+        raise Refusal(400, "answer_too_long", translator.ngettext(
+            "Your answer is too long: keep it under {max} character.",
+            "Your answer is too long: keep it under {max} characters.",
+            exercise.max_chars,
+        ).format(max=exercise.max_chars))
+    if len(reflection) > MAX_REFLECTION_CHARS:
+        raise Refusal(400, "reflection_too_long", _(
+            "Your reflection is too long: keep it under {max} characters."
+        ).format(max=MAX_REFLECTION_CHARS))
+    entries = tuple(split_entries(answer))
+    if not entries:
+        raise Refusal(400, "empty_answer", _("Write at least one customer before you submit."))
+    if len(entries) > exercise.max_entries:
+        raise Refusal(400, "too_many_entries", translator.ngettext(
+            "Your list has too many entries: list at most {max} customer.",
+            "Your list has too many entries: list at most {max} customers.",
+            exercise.max_entries,
+        ).format(max=exercise.max_entries))
+    return Submission(answer=answer, reflection=reflection.strip(), entries=entries)

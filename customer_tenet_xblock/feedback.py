@@ -1,0 +1,101 @@
+"""
+Turn a rubric result into the words a learner reads.
+
+Pure functions taking a translator (anything with gettext and ngettext: the
+runtime's i18n service, or a gettext translations object in the CLI), so the
+block and the CLI say exactly the same thing. The browser only lays it out.
+"""
+from .exercise import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT
+
+
+def format_points(value):
+    """4.0 -> '4', 1.5 -> '1.5': points are usually whole."""
+    return f"{value:g}"
+
+
+def score_text(result, translator):
+    """For example '4 of 6 customer groups — 4/6 points'."""
+    found = len(result.covered)
+    total = len(result.groups)
+    groups = translator.ngettext(
+        "{found} of {total} customer group", "{found} of {total} customer groups", total
+    ).format(found=found, total=total)
+    points = translator.gettext("{earned}/{possible} points").format(
+        earned=format_points(result.earned), possible=format_points(result.possible)
+    )
+    return f"{groups} — {points}"
+
+
+def balance_message(balance, translator):
+    _ = translator.gettext
+    if balance.met:
+        return _("You named customers both inside and outside the organisation: everyone is your customer.")
+    if balance.external_found:
+        return _(
+            "You named only external customers. The people you work with inside the "
+            "organisation, such as your coworkers and other departments, are customers too."
+        )
+    if balance.internal_found:
+        return _(
+            "You named only internal customers. Remember the people outside the "
+            "organisation who buy from it or sell for it."
+        )
+    return _("None of your entries named a customer group yet. Think of who benefits from your work.")
+
+
+def translate_text(translator, text):
+    """Translate a stored text; empty stays empty (gettext('') is the catalog header)."""
+    return translator.gettext(text) if text else ""
+
+
+def why_visible(show_why, attempts_left):
+    """Whether missed groups show why they matter, under the instructor's policy."""
+    if show_why == SHOW_WHY_ALWAYS:
+        return True
+    if show_why == SHOW_WHY_AFTER_LAST_ATTEMPT:
+        return attempts_left == 0
+    return False
+
+
+def describe(result, translator, show_why_for_missed=False, show_takeaway=False, takeaway=""):
+    """
+    Everything the feedback panel shows, as plain JSON-ready data.
+
+    Learner text stays plain text here; the browser puts it in the page with
+    textContent, never as HTML.
+    """
+    groups = []
+    for group_result in result.groups:
+        group = group_result.group
+        found = group_result.found
+        row = {
+            "id": group.id,
+            "label": translate_text(translator, group.label),
+            "side": group.side,
+            "found": found,
+            "points": format_points(group_result.earned),
+            "possible": format_points(group.points),
+            "entries": [
+                {"text": text, "words": match.words, "rule": match.rule}
+                for text, match in group_result.evidence
+            ],
+            "hint": "" if found else translate_text(translator, group.hint),
+            "why": translate_text(translator, group.why) if (found or show_why_for_missed) else "",
+        }
+        groups.append(row)
+    balance = result.balance
+    return {
+        "score_text": score_text(result, translator),
+        "earned": format_points(result.earned),
+        "possible": format_points(result.possible),
+        "found_count": len(result.covered),
+        "group_count": len(result.groups),
+        "groups": groups,
+        "unplaced": list(result.unplaced),
+        "balance": {
+            "applies": balance.applies,
+            "met": balance.met,
+            "message": balance_message(balance, translator) if balance.applies else "",
+        },
+        "takeaway": translate_text(translator, takeaway) if show_takeaway else "",
+    }
