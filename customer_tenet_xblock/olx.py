@@ -1,0 +1,180 @@
+"""
+The exercise as OLX: readable nested XML that round-trips exactly.
+
+    <customer_tenet display_name="..." max_attempts="3" weight="1" ...>
+      <prompt>Markdown</prompt>
+      <group id="policyholders" side="external" points="1">
+        <label>...</label> <hint>...</hint> <why>...</why>
+        <synonym>...</synonym>
+      </group>
+      <reflection>...</reflection>
+      <takeaway>...</takeaway>
+    </customer_tenet>
+
+What is merely absent takes the documented default (no <group> at all: the
+insurance taxonomy); what is wrong raises OlxError naming the problem.
+Files are parsed with a parser that resolves no entities and reads no DTD
+or network, with bounded size and depth.
+"""
+from lxml import etree
+
+from .exercise import Exercise
+from .taxonomy import Group, Taxonomy
+
+MAX_OLX_BYTES = 1_000_000
+MAX_DEPTH = 4  # customer_tenet > group > label is as deep as it goes
+
+# Attribute name -> (Exercise field, type) for the root element.
+ROOT_ATTRIBUTES = {
+    "display_name": ("display_name", str),
+    "max_attempts": ("max_attempts", int),
+    "weight": ("weight", float),
+    "show_why": ("show_why", str),
+    "max_chars": ("max_chars", int),
+    "max_entries": ("max_entries", int),
+}
+TAXONOMY_ATTRIBUTES = {"balance_points": float, "lexicon": str}
+ROOT_TEXTS = {"prompt": "prompt", "reflection": "reflection_prompt", "takeaway": "takeaway"}
+GROUP_TEXTS = ("label", "hint", "why")
+# Attributes the runtime itself writes on every block's node.
+RUNTIME_ATTRIBUTES = frozenset({"url_name", "xblock-family", "filename"})
+
+
+class OlxError(ValueError):
+    """The OLX cannot be read; the message names the problem."""
+
+
+def _safe_parser():
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=False, remove_comments=True, remove_pis=True,
+    )
+
+
+def parse_olx_text(data):
+    """Parse a whole OLX document (bytes or str) into an Exercise."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > MAX_OLX_BYTES:
+        raise OlxError(f"The OLX is larger than {MAX_OLX_BYTES} bytes.")
+    try:
+        root = etree.fromstring(data, parser=_safe_parser())
+    except etree.XMLSyntaxError as error:
+        raise OlxError(f"The OLX is not well-formed XML: {error}") from None
+    return exercise_from_node(root)
+
+
+def _check_depth(node, depth=1):
+    if depth > MAX_DEPTH:
+        raise OlxError(f"<{node.tag}> is nested too deeply.")
+    for child in _elements(node):
+        _check_depth(child, depth + 1)
+
+
+def _convert(value, kind, where):
+    try:
+        return kind(value)
+    except ValueError:
+        raise OlxError(f"{where} must be a {'whole number' if kind is int else 'number'}, not {value!r}.") from None
+
+
+def _elements(node):
+    """Child elements only: comments and processing instructions carry no settings."""
+    return (child for child in node if isinstance(child.tag, str))
+
+
+def _text(node):
+    return (node.text or "").strip()
+
+
+def _group_from_node(node, index):
+    where = f"<group> number {index + 1}"
+    unknown = sorted(set(node.attrib) - {"id", "side", "points"})
+    if unknown:
+        raise OlxError(f"{where} has an unknown attribute {unknown[0]!r}.")
+    if "id" not in node.attrib:
+        raise OlxError(f"{where} has no id attribute.")
+    texts = {name: "" for name in GROUP_TEXTS}
+    synonyms = []
+    for child in _elements(node):
+        if child.tag == "synonym":
+            synonyms.append(_text(child))
+        elif child.tag in texts:
+            texts[child.tag] = _text(child)
+        else:
+            raise OlxError(f"{where} has an unknown element <{child.tag}>.")
+    if not texts["label"]:
+        raise OlxError(f"{where} has no <label>.")
+    return Group(
+        id=node.get("id"),
+        side=node.get("side", "external"),
+        points=_convert(node.get("points", "1"), float, f"{where}'s points"),
+        synonyms=tuple(s for s in synonyms if s),
+        **texts,
+    )
+
+
+def exercise_from_node(node):
+    """Read an Exercise from an lxml element (the runtime hands parse_xml one)."""
+    if not isinstance(node.tag, str) or node.tag != "customer_tenet":
+        raise OlxError(f"Expected <customer_tenet>, found <{node.tag}>.")
+    _check_depth(node)
+    known = set(ROOT_ATTRIBUTES) | set(TAXONOMY_ATTRIBUTES) | RUNTIME_ATTRIBUTES
+    unknown = sorted(set(node.attrib) - known)
+    if unknown:
+        raise OlxError(f"<customer_tenet> has an unknown attribute {unknown[0]!r}.")
+    values = {
+        name: _convert(node.get(attribute), kind, f"{attribute}")
+        for attribute, (name, kind) in ROOT_ATTRIBUTES.items()
+        if attribute in node.attrib
+    }
+    groups = []
+    for child in _elements(node):
+        if child.tag == "group":
+            groups.append(_group_from_node(child, len(groups)))
+        elif child.tag in ROOT_TEXTS:
+            values[ROOT_TEXTS[child.tag]] = _text(child)
+        else:
+            raise OlxError(f"<customer_tenet> has an unknown element <{child.tag}>.")
+    default = Exercise().taxonomy
+    values["taxonomy"] = Taxonomy(
+        groups=tuple(groups) or default.groups,
+        balance_points=_convert(node.get("balance_points", default.balance_points), float, "balance_points"),
+        lexicon=node.get("lexicon", default.lexicon),
+    )
+    return Exercise(**values)
+
+
+def _add_text(parent, tag, text):
+    child = etree.SubElement(parent, tag)
+    child.text = text
+    return child
+
+
+def exercise_to_node(exercise, node):
+    """Write every setting of an Exercise onto an lxml element, in a fixed order."""
+    for attribute, (name, _kind) in ROOT_ATTRIBUTES.items():
+        node.set(attribute, _format(getattr(exercise, name)))
+    node.set("balance_points", _format(exercise.taxonomy.balance_points))
+    node.set("lexicon", exercise.taxonomy.lexicon)
+    _add_text(node, "prompt", exercise.prompt)
+    for group in exercise.taxonomy.groups:
+        group_node = etree.SubElement(node, "group", id=group.id, side=group.side, points=_format(group.points))
+        for tag in GROUP_TEXTS:
+            _add_text(group_node, tag, getattr(group, tag))
+        for synonym in group.synonyms:
+            _add_text(group_node, "synonym", synonym)
+    _add_text(node, "reflection", exercise.reflection_prompt)
+    _add_text(node, "takeaway", exercise.takeaway)
+    return node
+
+
+def _format(value):
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def exercise_to_text(exercise):
+    """The OLX document for an exercise, as the CLI and tests write it."""
+    node = exercise_to_node(exercise, etree.Element("customer_tenet"))
+    etree.indent(node, space="  ")
+    return etree.tostring(node, encoding="unicode") + "\n"
