@@ -1,0 +1,259 @@
+"""
+The XBlock: thin glue between the runtime and the rubric core.
+
+Handlers read the request, call pure functions (answers, rubric, feedback)
+and store or publish what they return. No grading rule lives here.
+"""
+import functools
+import json
+
+from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.core import XBlock
+from xblock.scorable import ScorableXBlockMixin, Score
+from xblock.validation import ValidationMessage
+
+from . import olx
+from .answers import Refusal, read_submission
+from .feedback import describe, translate_text, why_visible
+from .fields import ExerciseFieldsMixin, LearnerFieldsMixin
+from .markup import render_markdown
+from .resources import loader
+from .rubric import grade
+from .scenarios import SCENARIOS
+from .validation import exercise_problems
+
+
+def json_api(method):
+    """
+    A handler taking and returning JSON, whose refusals are translated JSON
+    errors with a real status code: {"error": message, "code": code}.
+    """
+    @XBlock.handler
+    @functools.wraps(method)
+    def wrapper(self, request, suffix=""):
+        try:
+            if request.method != "POST":
+                raise Refusal(405, "method_not_allowed", self.gettext("Use POST for this request."))
+            try:
+                data = json.loads(request.body.decode("utf-8"))
+            except ValueError:
+                raise Refusal(400, "bad_json", self.gettext("The request could not be read as JSON.")) from None
+            payload, status = method(self, data, suffix), 200
+        except Refusal as refusal:
+            payload, status = {"error": refusal.message, "code": refusal.code}, refusal.status
+        return Response(json.dumps(payload), status=status, content_type="application/json", charset="utf-8")
+    return wrapper
+
+
+def _fraction(score):
+    return score.raw_earned / score.raw_possible if score.raw_possible else 0.0
+
+
+@XBlock.needs("i18n")
+@XBlock.wants("user")
+class CustomerTenetXBlock(ScorableXBlockMixin, ExerciseFieldsMixin, LearnerFieldsMixin, XBlock):
+    """The "identify your customers" exercise."""
+
+    has_score = True
+    icon_class = "problem"
+    show_in_read_only_mode = True
+
+    # ---- runtime services -------------------------------------------------
+
+    @property
+    def i18n(self):
+        return self.runtime.service(self, "i18n")
+
+    def gettext(self, text):
+        return self.i18n.gettext(text)
+
+    # ---- learner state as the browser and the mobile app see it -----------
+
+    @property
+    def attempts_left(self):
+        """None when attempts are unlimited."""
+        if not self.max_attempts:
+            return None
+        return max(self.max_attempts - self.attempts, 0)
+
+    def state_for_learner(self):
+        """Everything the student view shows about this learner, as JSON data."""
+        exercise = self.exercise
+        feedback = None
+        if self.answer:
+            result = grade(self.answer, exercise.taxonomy)
+            finished = self.attempts_left == 0 or not result.missed
+            feedback = describe(
+                result, self.i18n,
+                show_why_for_missed=why_visible(exercise.show_why, self.attempts_left),
+                show_takeaway=finished, takeaway=exercise.takeaway,
+            )
+        return {
+            "answer": self.answer,
+            "reflection": self.reflection,
+            "attempts": self.attempts,
+            "max_attempts": self.max_attempts,
+            "attempts_left": self.attempts_left,
+            "attempts_text": self._attempts_text(),
+            "score_text": self._score_text() if self.answer else "",
+            "can_submit": self.attempts_left != 0,
+            "feedback": feedback,
+        }
+
+    def _score_text(self):
+        """The score that counts (the best so far), in words."""
+        score = self.get_score()
+        return self.i18n.gettext("Score that counts (your best attempt): {earned}/{possible} points").format(
+            earned=f"{score.raw_earned:g}", possible=f"{score.raw_possible:g}"
+        )
+
+    def _attempts_text(self):
+        ngettext = self.i18n.ngettext
+        if not self.max_attempts:
+            return ngettext(
+                "You have used {used} attempt. Attempts are unlimited.",
+                "You have used {used} attempts. Attempts are unlimited.",
+                self.attempts,
+            ).format(used=self.attempts)
+        return ngettext(
+            "You have used {used} of {total} attempt.",
+            "You have used {used} of {total} attempts.",
+            self.max_attempts,
+        ).format(used=self.attempts, total=self.max_attempts)
+
+    # ---- views -------------------------------------------------------------
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        exercise = self.exercise
+        i18n = self.i18n
+        html = loader.render_django_template("html/student_view.html", {
+            "display_name": translate_text(i18n, exercise.display_name),
+            "prompt_html": render_markdown(translate_text(i18n, exercise.prompt)),
+            "reflection_prompt": translate_text(i18n, exercise.reflection_prompt),
+            "max_chars": exercise.max_chars,
+            "block_id": self._html_id(),
+        }, i18n_service=i18n)
+        fragment = Fragment(html)
+        fragment.add_css(loader.load_unicode("css/customer_tenet.css"))
+        fragment.add_javascript(loader.load_unicode("js/customer_tenet.js"))
+        fragment.initialize_js("CustomerTenetXBlock", {
+            "state": self.state_for_learner(),
+            "groups": self._public_groups(),
+        })
+        return fragment
+
+    def _html_id(self):
+        """A DOM-safe id unique to this block on the page."""
+        usage = str(self.scope_ids.usage_id)
+        return "customer-tenet-" + "".join(char if char.isalnum() else "-" for char in usage)
+
+    def _public_groups(self):
+        """The groups as a learner may see them before answering: no synonyms."""
+        translate = functools.partial(translate_text, self.i18n)
+        return [
+            {"id": group.id, "label": translate(group.label), "side": group.side}
+            for group in self.exercise.taxonomy.groups
+        ]
+
+    def student_view_data(self, context=None):
+        """For the mobile apps: the exercise without answers; no learner state."""
+        exercise = self.exercise
+        return {
+            "display_name": exercise.display_name,
+            "prompt": exercise.prompt,
+            "prompt_html": render_markdown(exercise.prompt),
+            "groups": [
+                {"id": g.id, "label": g.label, "side": g.side, "points": g.points}
+                for g in exercise.taxonomy.groups
+            ],
+            "reflection_prompt": exercise.reflection_prompt,
+            "max_attempts": exercise.max_attempts,
+            "max_chars": exercise.max_chars,
+            "max_entries": exercise.max_entries,
+            "max_score": self.max_score(),
+            "state_handler": "learner_state",
+            "submit_handler": "submit",
+        }
+
+    # ---- handlers ----------------------------------------------------------
+
+    @json_api
+    def learner_state(self, data, suffix=""):
+        """The learner's state, for clients (like the mobile apps) that render it themselves."""
+        return self.state_for_learner()
+
+    @json_api
+    def submit(self, data, suffix=""):
+        if self.attempts_left == 0:
+            raise Refusal(409, "no_attempts_left", self.gettext("You have used all your attempts."))
+        submission = read_submission(data, self.exercise, self.i18n)
+        taxonomy = self.exercise.taxonomy
+        earned = grade(submission.answer, taxonomy).earned
+        if not self.best_answer or earned > grade(self.best_answer, taxonomy).earned:
+            self.best_answer = submission.answer
+        self.answer = submission.answer
+        self.reflection = submission.reflection
+        self.attempts += 1
+        score = self.calculate_score()
+        self.set_score(score)
+        self._publish_grade(score, only_if_higher=False)
+        return self.state_for_learner()
+
+    # ---- grading (ScorableXBlockMixin) -------------------------------------
+
+    def max_score(self):
+        # The LMS calls this on unbound blocks: read configuration only.
+        return self.exercise.taxonomy.possible_points
+
+    def has_submitted_answer(self):
+        return bool(self.answer)
+
+    def get_score(self):
+        return Score(raw_earned=self.raw_earned, raw_possible=self.raw_possible)
+
+    def set_score(self, score):
+        self.raw_earned = score.raw_earned
+        self.raw_possible = score.raw_possible
+
+    def calculate_score(self):
+        """The best of the stored answers, graded with the current rubric."""
+        taxonomy = self.exercise.taxonomy
+        earned = max(grade(answer, taxonomy).earned for answer in {self.answer, self.best_answer} if answer)
+        return Score(raw_earned=earned, raw_possible=taxonomy.possible_points)
+
+    def rescore(self, only_if_higher):
+        """LMS rescoring: publish the recomputed score and keep the block's copy in step."""
+        super().rescore(only_if_higher)
+        new_score, old_score = self.calculate_score(), self.get_score()
+        if not only_if_higher or _fraction(new_score) >= _fraction(old_score):
+            self.set_score(new_score)
+
+    def publish_grade(self, score=None, only_if_higher=None):
+        """Publish the stored score (the LMS calls this after a staff override)."""
+        self._publish_grade(score or self.get_score(), only_if_higher)
+
+    # ---- Studio ------------------------------------------------------------
+
+    def validate(self):
+        validation = super().validate()
+        for _field, message in exercise_problems(self.exercise, self.i18n):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
+        return validation
+
+    # ---- OLX ---------------------------------------------------------------
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        block = runtime.construct_xblock_from_class(cls, keys)
+        block.store_exercise(olx.exercise_from_node(node))
+        return block
+
+    def add_xml_to_node(self, node):
+        node.tag = self.scope_ids.block_type
+        olx.exercise_to_node(self.exercise, node)
+
+    @staticmethod
+    def workbench_scenarios():
+        return list(SCENARIOS)

@@ -1,0 +1,154 @@
+"""
+Shared test fixtures: a recording runtime for the block, the real workbench
+server (started as `make run` starts it) and Debian's chromium for browsers.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# The block renders its template with Django; the workbench's settings are enough.
+os.chdir(REPO)
+(REPO / "var").mkdir(exist_ok=True)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
+os.environ.setdefault("WORKBENCH_DATABASES", json.dumps(
+    {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+))
+import django  # noqa: E402
+
+django.setup()
+
+from webob import Request  # noqa: E402
+from xblock.field_data import DictFieldData  # noqa: E402
+from xblock.fields import ScopeIds  # noqa: E402
+from xblock.runtime import NullI18nService  # noqa: E402
+from xblock.test.tools import TestRuntime  # noqa: E402
+
+from customer_tenet_xblock import olx  # noqa: E402
+from customer_tenet_xblock.block import CustomerTenetXBlock  # noqa: E402
+
+
+class RecordingRuntime(TestRuntime):
+    """A runtime that keeps every event the block publishes, in order."""
+
+    def __init__(self):
+        super().__init__(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})
+        self.events = []
+
+    def publish(self, block, event_type, event_data):
+        self.events.append((event_type, event_data))
+
+    def grade_events(self):
+        return [data for event_type, data in self.events if event_type == "grade"]
+
+    def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False):
+        return f"/handler/{handler_name}/{suffix}"
+
+    def local_resource_url(self, block, uri):
+        return f"/resource/{uri}"
+
+
+def make_block(exercise=None, runtime=None):
+    """A bound block, configured from an Exercise (default: the insurance example)."""
+    runtime = runtime or RecordingRuntime()
+    ids = ScopeIds("learner-1", "customer_tenet", "def-1", "usage-1")
+    block = runtime.construct_xblock_from_class(CustomerTenetXBlock, ids)
+    if exercise is not None:
+        block.store_exercise(exercise)
+    return block
+
+
+def call_handler(block, name, body, method="POST"):
+    """Call a handler as the runtime would; returns (status, decoded JSON)."""
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+    request = Request.blank("/", method=method, body=raw if method == "POST" else None)
+    response = block.runtime.handle(block, name, request)
+    return response.status_code, json.loads(response.body.decode("utf-8"))
+
+
+def learner_fields(block):
+    """A learner's stored state, to prove a refusal changed nothing."""
+    return {name: getattr(block, name) for name in
+            ("answer", "best_answer", "reflection", "attempts", "raw_earned", "raw_possible")}
+
+
+@pytest.fixture
+def block():
+    return make_block()
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_workbench(home):
+    """The workbench server, started by the same script `make run` uses."""
+    port = _free_port()
+    env = {key: value for key, value in os.environ.items() if key != "WORKBENCH_DATABASES"}
+    env["PYTHONUNBUFFERED"] = "1"
+    log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "scripts" / "workbench.py"), "--port", str(port), "--home", str(home)],
+        stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the workbench exited:\n" + (home / "server.log").read_text())
+        try:
+            with urllib.request.urlopen(base + "/", timeout=2):
+                return process, base
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("the workbench did not start:\n" + (home / "server.log").read_text())
+
+
+@pytest.fixture(scope="session")
+def workbench(tmp_path_factory):
+    process, base = start_workbench(tmp_path_factory.mktemp("workbench"))
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright. Missing chromium fails, never skips."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium is required for the browser tests and was not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def exercise_from_olx(text):
+    return olx.parse_olx_text(text)

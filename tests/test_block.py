@@ -1,0 +1,256 @@
+"""
+The block in a runtime that records every event: handlers, refusals, grades,
+rescoring, views and OLX.
+"""
+import pytest
+from conftest import RecordingRuntime, call_handler, learner_fields, make_block
+from lxml import etree
+
+from customer_tenet_xblock import olx
+from customer_tenet_xblock.exercise import Exercise
+from customer_tenet_xblock.presets import MANAGERS
+from customer_tenet_xblock.taxonomy import Group
+
+THREE_GROUPS = "policyholders\nagents\ncoworkers"
+FIVE_GROUPS = "policyholders\nagents\ncoworkers\nmy manager\nunderwriting"
+TWO_GROUPS = "policyholders\nagents"
+
+
+def submit(block, answer, reflection=None):
+    body = {"answer": answer}
+    if reflection is not None:
+        body["reflection"] = reflection
+    return call_handler(block, "submit", body)
+
+
+def grade(value, possible=6.0, only_if_higher=False):
+    return {"value": value, "max_value": possible, "only_if_higher": only_if_higher}
+
+
+class TestGradeEvents:
+    def test_first_submission_publishes_its_score(self, block):
+        status, state = submit(block, THREE_GROUPS)
+        assert status == 200
+        assert block.runtime.grade_events() == [grade(3.0)]
+        assert state["feedback"]["found_count"] == 3
+        assert state["attempts"] == 1
+
+    def test_improvement_raises_the_grade(self, block):
+        submit(block, THREE_GROUPS)
+        submit(block, FIVE_GROUPS)
+        assert block.runtime.grade_events() == [grade(3.0), grade(5.0)]
+        assert block.get_score().raw_earned == 5.0
+
+    def test_worse_retry_keeps_the_best_score(self, block):
+        submit(block, FIVE_GROUPS)
+        status, state = submit(block, TWO_GROUPS)
+        assert status == 200
+        assert block.runtime.grade_events() == [grade(5.0), grade(5.0)]
+        # The learner sees feedback on what they just wrote, and the score that counts.
+        assert state["feedback"]["found_count"] == 2
+        assert state["feedback"]["score_text"] == "2 of 6 customer groups — 2/6 points"
+        assert "5/6" in state["score_text"]
+        assert block.answer == TWO_GROUPS and block.best_answer == FIVE_GROUPS
+
+    def test_attempts_exhausted_refuses_without_an_event(self):
+        block = make_block(Exercise(max_attempts=2))
+        submit(block, TWO_GROUPS)
+        status, state = submit(block, THREE_GROUPS)
+        assert status == 200 and state["attempts_left"] == 0 and state["can_submit"] is False
+        before = learner_fields(block)
+        status, body = submit(block, FIVE_GROUPS)
+        assert status == 409 and body["code"] == "no_attempts_left"
+        assert learner_fields(block) == before
+        assert block.runtime.grade_events() == [grade(2.0), grade(3.0)]
+
+    def test_rescore_after_the_author_adds_a_synonym(self, block):
+        submit(block, "policyholders\nthe folks at corporate HQ")
+        assert block.runtime.grade_events() == [grade(1.0)]
+        taxonomy = block.exercise.taxonomy
+        groups = tuple(
+            Group(**{**g.__dict__, "synonyms": ("corporate HQ",)}) if g.id == "management" else g
+            for g in taxonomy.groups
+        )
+        block.store_exercise(block.exercise.with_changes(taxonomy=taxonomy.__class__(groups=groups)))
+        block.rescore(only_if_higher=False)
+        assert block.runtime.grade_events()[-1] == grade(2.0)
+        assert block.get_score().raw_earned == 2.0
+
+    def test_rescore_after_the_author_changes_points(self, block):
+        submit(block, THREE_GROUPS)
+        taxonomy = block.exercise.taxonomy
+        groups = tuple(Group(**{**g.__dict__, "points": 2.0}) for g in taxonomy.groups)
+        block.store_exercise(block.exercise.with_changes(taxonomy=taxonomy.__class__(groups=groups)))
+        assert block.max_score() == 12.0
+        block.rescore(only_if_higher=True)
+        assert block.runtime.grade_events()[-1] == grade(6.0, possible=12.0, only_if_higher=True)
+
+    def test_balance_criterion_points(self):
+        block = make_block(Exercise(taxonomy=MANAGERS))
+        submit(block, "my direct reports")
+        submit(block, "my direct reports\nour clients")
+        # 1 point per group found, plus 1 for naming inside and outside customers.
+        assert block.runtime.grade_events() == [grade(1.0, 4.0), grade(3.0, 4.0)]
+
+    def test_publish_grade_republishes_the_stored_score(self, block):
+        submit(block, THREE_GROUPS)
+        block.publish_grade()
+        assert block.runtime.grade_events()[-1] == {"value": 3.0, "max_value": 6.0, "only_if_higher": None}
+
+    def test_unbound_max_score_reads_only_configuration(self):
+        assert make_block().max_score() == 6.0
+        assert make_block(Exercise(taxonomy=MANAGERS)).max_score() == 4.0
+
+
+class TestRefusals:
+    @pytest.mark.parametrize("body, code", [
+        ({"answer": ""}, "empty_answer"),
+        ({"answer": "   \n\t  \n"}, "empty_answer"),
+        ({"answer": "- \n* \n1."}, "empty_answer"),
+        ({}, "bad_type"),
+        ({"answer": 42}, "bad_type"),
+        ({"answer": ["policyholders"]}, "bad_type"),
+        ({"answer": "agents", "reflection": {"x": 1}}, "bad_type"),
+        ({"answer": "agents", "score": 6}, "unexpected_field"),
+        (["answer"], "bad_request"),
+        ("agents", "bad_request"),
+        ({"answer": "x" * 20_001}, "answer_too_long"),
+        ({"answer": "\n".join(f"person c{n}x" for n in range(201))}, "too_many_entries"),
+        ({"answer": "agents", "reflection": "r" * 5_001}, "reflection_too_long"),
+    ])
+    def test_bad_input_uses_no_attempt_and_changes_nothing(self, block, body, code):
+        submit(block, THREE_GROUPS, reflection="first thoughts")
+        before = learner_fields(block)
+        status, response = call_handler(block, "submit", body)
+        assert (status, response["code"]) == (400, code)
+        assert response["error"]
+        assert learner_fields(block) == before
+        assert len(block.runtime.grade_events()) == 1
+
+    @pytest.mark.parametrize("raw", [b"{not json", b"\xff\xfe", b""])
+    def test_malformed_json_is_a_400(self, block, raw):
+        status, response = call_handler(block, "submit", raw)
+        assert (status, response["code"]) == (400, "bad_json")
+        assert block.attempts == 0 and block.runtime.grade_events() == []
+
+    def test_get_is_refused(self, block):
+        status, response = call_handler(block, "submit", b"", method="GET")
+        assert status == 405 and response["code"] == "method_not_allowed"
+
+
+class TestLearnerText:
+    def test_control_characters_and_lone_surrogates_are_cleaned(self, block):
+        status, state = submit(block, "policy\x00holders\nagents\ud800\n\u202eright-to-left")
+        assert status == 200
+        assert "\x00" not in block.answer and "\ud800" not in block.answer
+        assert state["answer"] == block.answer
+
+    def test_reflection_is_saved_with_the_answer(self, block):
+        submit(block, THREE_GROUPS, reflection="  So many internal customers!  ")
+        assert block.reflection == "So many internal customers!"
+        assert block.state_for_learner()["reflection"] == "So many internal customers!"
+
+
+class TestFeedback:
+    def test_rows_found_missed_unplaced_and_balance(self, block):
+        _, state = submit(block, "policyholders\nagents\nmy dog")
+        feedback = state["feedback"]
+        rows = {row["id"]: row for row in feedback["groups"]}
+        assert [row["id"] for row in feedback["groups"]] == [
+            "policyholders", "agents", "agent_staff", "departments", "management", "coworkers"]
+        assert rows["policyholders"]["found"] and rows["policyholders"]["entries"][0]["text"] == "policyholders"
+        assert not rows["coworkers"]["found"] and rows["coworkers"]["hint"]
+        # Unlimited attempts: why a missed group matters waits (policy "after the last attempt").
+        assert rows["coworkers"]["why"] == "" and rows["policyholders"]["why"]
+        assert feedback["unplaced"] == ["my dog"]
+        assert "only external" in feedback["balance"]["message"]
+        assert feedback["takeaway"] == ""
+
+    def test_last_attempt_shows_why_and_the_takeaway(self):
+        block = make_block(Exercise(max_attempts=1))
+        _, state = submit(block, TWO_GROUPS)
+        rows = {row["id"]: row for row in state["feedback"]["groups"]}
+        assert rows["coworkers"]["why"]
+        assert state["feedback"]["takeaway"]
+
+    def test_finding_every_group_shows_the_takeaway(self, block):
+        _, state = submit(block, "policyholders\nagents\nagent staff\nother departments\nmanagement\ncoworkers")
+        assert state["feedback"]["found_count"] == 6
+        assert "everyone" in state["feedback"]["takeaway"].lower()
+        assert "inside and outside" in state["feedback"]["balance"]["message"]
+
+    def test_show_why_always(self):
+        block = make_block(Exercise(show_why="always"))
+        _, state = submit(block, TWO_GROUPS)
+        assert all(row["why"] for row in state["feedback"]["groups"])
+
+    def test_state_survives_a_new_block_instance(self, block):
+        submit(block, THREE_GROUPS, reflection="noted")
+        again = block.runtime.construct_xblock_from_class(type(block), block.scope_ids)
+        state = again.state_for_learner()
+        assert state["answer"] == THREE_GROUPS and state["reflection"] == "noted"
+        assert state["feedback"]["found_count"] == 3 and state["attempts"] == 1
+
+    def test_learner_state_handler(self, block):
+        submit(block, THREE_GROUPS)
+        status, state = call_handler(block, "learner_state", {})
+        assert status == 200 and state["answer"] == THREE_GROUPS
+
+
+class TestViews:
+    def test_student_view_renders_the_exercise(self, block):
+        fragment = block.student_view()
+        assert "Who are your customers?" in fragment.content
+        assert '<label class="ct-label" for="customer-tenet-usage-1-answer">' in fragment.content
+        assert fragment.js_init_fn == "CustomerTenetXBlock"
+        assert any("ct-feedback" in r.data for r in fragment.resources if r.kind == "text" and r.mimetype == "text/css")
+        assert any("handlerUrl" in r.data for r in fragment.resources if r.mimetype == "application/javascript")
+
+    def test_prompt_markdown_is_sanitised(self):
+        prompt = ("**Bold** <script>alert(1)</script> <img src=x onerror=alert(2)> "
+                  "[link](javascript:alert(3)) <a href='https://example.org' onclick='x()'>ok</a>")
+        block = make_block(Exercise(prompt=prompt))
+        html = block.runtime.render(block, "student_view").content
+        assert "<strong>Bold</strong>" in html
+        assert "<script>alert(1)" not in html and "onerror" not in html
+        assert "javascript:" not in html and "onclick" not in html
+
+    def test_authored_texts_are_escaped(self):
+        block = make_block(Exercise(display_name="<b>Name</b>", reflection_prompt="<img src=x onerror=1>"))
+        html = block.runtime.render(block, "student_view").content
+        assert "&lt;b&gt;Name&lt;/b&gt;" in html and "<img src=x" not in html
+
+    def test_student_view_data_has_no_answers_and_no_learner_state(self, block):
+        submit(block, THREE_GROUPS)
+        data = block.student_view_data()
+        assert [g["id"] for g in data["groups"]][:2] == ["policyholders", "agents"]
+        flat = repr(data)
+        assert "synonyms" not in flat and "why" not in flat and THREE_GROUPS not in flat
+        assert data["max_score"] == 6.0 and data["max_attempts"] == 0
+
+    def test_validate_reports_problems(self):
+        block = make_block(Exercise(taxonomy=MANAGERS.__class__(groups=())))
+        messages = block.validate().messages
+        assert any("at least one customer group" in m.text for m in messages)
+        assert make_block().validate().messages == []
+
+
+class TestOlx:
+    def test_block_olx_round_trip(self):
+        block = make_block(Exercise(taxonomy=MANAGERS, max_attempts=3))
+        node = etree.Element("root")
+        block.add_xml_to_node(node)
+        text = etree.tostring(node, encoding="unicode")
+        assert node.tag == "customer_tenet"
+        again = make_block(olx.parse_olx_text(text))
+        assert again.exercise == block.exercise
+
+    def test_parse_xml_through_the_runtime(self):
+        runtime = RecordingRuntime()
+        node = etree.fromstring('<customer_tenet max_attempts="2"><group id="a" side="internal">'
+                                '<label>A team</label></group></customer_tenet>')
+        from xblock.fields import ScopeIds
+        from customer_tenet_xblock.block import CustomerTenetXBlock
+        ids = ScopeIds("u", "customer_tenet", "d", "u1")
+        block = CustomerTenetXBlock.parse_xml(node, runtime, ids)
+        assert block.max_attempts == 2 and [g["id"] for g in block.groups] == ["a"]
