@@ -1,0 +1,51 @@
+# Quick start: `make run` (the workbench with the exercise) and `make test` (every test).
+# Both create the virtualenv and install what they need.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+
+.PHONY: help run test eval bench screenshots wheel clean requirements
+
+help:
+	@echo "make run         the workbench with the exercise at http://127.0.0.1:$(PORT)/"
+	@echo "make test        every test (unit, workbench, browser, packaging)"
+	@echo "make eval        the matching engine against ../shared/eval, beside a keyword baseline"
+	@echo "make bench       speed and size figures"
+	@echo "make screenshots PNGs of the main states, from the real page"
+
+$(INSTALLED): requirements/test.txt setup.py
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/test.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+run: $(INSTALLED)
+	$(PY) scripts/workbench.py --port $(PORT)
+
+test: $(INSTALLED)
+	$(PY) -m pytest
+
+eval: $(INSTALLED)
+	$(PY) scripts/evaluate.py
+
+bench: $(INSTALLED)
+	$(PY) scripts/bench.py
+
+screenshots: $(INSTALLED)
+	$(PY) scripts/screenshots.py
+
+wheel: $(INSTALLED)
+	$(PY) -m build --wheel --outdir dist .
+
+# Re-pin requirements/test.txt from requirements/test.in in a throwaway virtualenv.
+requirements:
+	rm -rf /tmp/ct-pin && $(PYTHON) -m venv /tmp/ct-pin
+	/tmp/ct-pin/bin/pip install --quiet -r requirements/test.in
+	/tmp/ct-pin/bin/pip freeze --exclude-editable > requirements/test.txt
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info var test-artifacts

@@ -1,0 +1,88 @@
+"""
+What an admin does: build the wheel, pip-install it into a fresh virtualenv,
+and render the block there, its template, JS and CSS read from the installed
+package rather than from this checkout.
+"""
+import subprocess
+import sys
+import textwrap
+import venv
+
+import pytest
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+RENDER = textwrap.dedent("""
+    import json, django
+    from django.conf import settings
+    settings.configure(INSTALLED_APPS=[], USE_I18N=True)
+    django.setup()
+    from xblock.core import XBlock
+    from xblock.field_data import DictFieldData
+    from xblock.fields import ScopeIds
+    from xblock.runtime import NullI18nService
+    from xblock.test.tools import TestRuntime
+    import customer_tenet_xblock, customer_tenet_xblock.resources as resources
+
+    cls = XBlock.load_class("customer_tenet")
+    runtime = TestRuntime(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})
+    block = runtime.construct_xblock_from_class(cls, ScopeIds("u", "customer_tenet", "d", "u1"))
+    fragment = block.render("student_view")
+    print(json.dumps({
+        "package": customer_tenet_xblock.__file__,
+        "static": str(resources.STATIC_DIR),
+        "html": fragment.content,
+        "css": [r.data for r in fragment.resources if r.mimetype == "text/css"],
+        "js": [r.data for r in fragment.resources if r.mimetype == "application/javascript"],
+        "scenarios": len(cls.workbench_scenarios()),
+    }))
+""")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work / "dist"), str(REPO)],
+        check=True, capture_output=True, timeout=300,
+    )
+    wheels = list((work / "dist").glob("customer_tenet_xblock-*.whl"))
+    assert len(wheels) == 1
+    env_dir = work / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheels[0])],
+                   check=True, capture_output=True, timeout=600)
+    return python, wheels[0], work
+
+
+def test_wheel_ships_static_inside_the_package(installed):
+    import zipfile
+    _python, wheel, _work = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    for path in ("html/student_view.html", "js/customer_tenet.js", "css/customer_tenet.css"):
+        assert f"customer_tenet_xblock/static/{path}" in names
+    assert not any(name.startswith("tests/") for name in names)
+
+
+def test_installed_block_renders_with_its_js_and_css(installed):
+    import json
+    python, _wheel, work = installed
+    result = subprocess.run([str(python), "-c", RENDER], cwd=work, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "site-packages" in data["package"] and str(REPO) not in data["package"]
+    assert data["static"].endswith("site-packages/customer_tenet_xblock/static")
+    assert "Your customers" in data["html"]
+    assert any(".customer-tenet" in css for css in data["css"])
+    assert any("function CustomerTenetXBlock" in js for js in data["js"])
+    assert data["scenarios"] == 3
+
+
+def test_installed_console_script(installed):
+    python, _wheel, work = installed
+    result = subprocess.run([str(python.parent / "customer-tenet"), "grade", "--json", "-"], input="brokers\n",
+                            cwd=work, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert '"covered": [\n    "agents"\n  ]' in result.stdout

@@ -1,0 +1,82 @@
+"""
+The block in the real xblock-sdk workbench, over HTTP: scenarios render,
+the submit handler grades, refuses bad input without using an attempt, and
+state comes back on the next visit.
+"""
+import re
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.slow
+
+SCENARIOS = ("customer_tenet.0", "customer_tenet.1", "customer_tenet.2")
+
+
+def usage_id(base, scenario, student):
+    page = requests.get(f"{base}/scenario/{scenario}/", params={"student": student}, timeout=30)
+    page.raise_for_status()
+    return re.search(r'data-usage="([^"]+)"[^>]*data-block-type="customer_tenet"', page.text).group(1), page.text
+
+
+def handler(base, scenario, student, name, body):
+    usage, _page = usage_id(base, scenario, student)
+    response = requests.post(
+        f"{base}/handler/{usage}/{name}/", params={"student": student}, data=body,
+        headers={"Content-Type": "application/json"}, timeout=30,
+    )
+    return response.status_code, response.json()
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_scenario_renders(workbench, scenario):
+    _usage, page = usage_id(workbench, scenario, "viewer")
+    assert 'class="customer-tenet"' in page
+    assert "CustomerTenetXBlock" in page
+
+
+def test_managers_scenario_has_its_own_groups(workbench):
+    _usage, page = usage_id(workbench, "customer_tenet.2", "viewer")
+    assert "Your people are your customers" in page and "Your own people" in page
+
+
+def test_submit_then_revisit(workbench):
+    status, state = handler(workbench, "customer_tenet.0", "http-learner", "submit",
+                            '{"answer": "insureds\\nbrokers\\nmy boss", "reflection": "hm"}')
+    assert status == 200
+    assert state["feedback"]["found_count"] == 3 and state["attempts"] == 1
+    status, again = handler(workbench, "customer_tenet.0", "http-learner", "learner_state", "{}")
+    assert again["answer"] == "insureds\nbrokers\nmy boss" and again["reflection"] == "hm"
+    assert again["feedback"]["score_text"] == state["feedback"]["score_text"]
+    _usage, page = usage_id(workbench, "customer_tenet.0", "http-learner")
+    assert "insureds\\nbrokers\\nmy boss" in page  # the initial state rides along with the page
+
+
+@pytest.mark.parametrize("body, status, code", [
+    ('{"answer": "   "}', 400, "empty_answer"),
+    ("{broken", 400, "bad_json"),
+    ('{"answer": 5}', 400, "bad_type"),
+])
+def test_refusals_use_no_attempt(workbench, body, status, code):
+    student = f"refused-{code}"
+    handler(workbench, "customer_tenet.1", student, "submit", '{"answer": "agents"}')
+    got_status, response = handler(workbench, "customer_tenet.1", student, "submit", body)
+    assert (got_status, response["code"]) == (status, code)
+    _status, state = handler(workbench, "customer_tenet.1", student, "learner_state", "{}")
+    assert state["attempts"] == 1 and state["answer"] == "agents"
+
+
+def test_attempts_run_out(workbench):
+    student = "two-attempts"
+    for answer in ("agents", "agents\\ncoworkers"):
+        status, state = handler(workbench, "customer_tenet.1", student, "submit", f'{{"answer": "{answer}"}}')
+        assert status == 200
+    assert state["attempts_left"] == 0
+    status, response = handler(workbench, "customer_tenet.1", student, "submit", '{"answer": "policyholders"}')
+    assert status == 409 and response["code"] == "no_attempts_left"
+
+
+def test_learners_do_not_share_state(workbench):
+    handler(workbench, "customer_tenet.0", "learner-a", "submit", '{"answer": "agents"}')
+    _status, state_b = handler(workbench, "customer_tenet.0", "learner-b", "learner_state", "{}")
+    assert state_b["answer"] == "" and state_b["attempts"] == 0
