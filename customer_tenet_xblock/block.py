@@ -17,10 +17,12 @@ from . import olx
 from .answers import Refusal, read_submission
 from .feedback import describe, translate_text, why_visible
 from .fields import ExerciseFieldsMixin, LearnerFieldsMixin
+from .insights import InsightsMixin
 from .markup import render_markdown
 from .resources import loader
 from .rubric import grade
 from .scenarios import SCENARIOS
+from .studio import StudioMixin
 from .validation import exercise_problems
 
 
@@ -52,7 +54,9 @@ def _fraction(score):
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
-class CustomerTenetXBlock(ScorableXBlockMixin, ExerciseFieldsMixin, LearnerFieldsMixin, XBlock):
+class CustomerTenetXBlock(
+    StudioMixin, InsightsMixin, ScorableXBlockMixin, ExerciseFieldsMixin, LearnerFieldsMixin, XBlock,
+):
     """The "identify your customers" exercise."""
 
     has_score = True

@@ -13,17 +13,19 @@ pytestmark = pytest.mark.slow
 SCENARIOS = ("customer_tenet.0", "customer_tenet.1", "customer_tenet.2")
 
 
-def usage_id(base, scenario, student):
-    page = requests.get(f"{base}/scenario/{scenario}/", params={"student": student}, timeout=30)
+def usage_id(base, scenario, student, session=requests):
+    page = session.get(f"{base}/scenario/{scenario}/", params={"student": student}, timeout=30)
     page.raise_for_status()
-    return re.search(r'data-usage="([^"]+)"[^>]*data-block-type="customer_tenet"', page.text).group(1), page.text
+    return re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text).group(1), page.text
 
 
 def handler(base, scenario, student, name, body):
-    usage, _page = usage_id(base, scenario, student)
-    response = requests.post(
+    """POST to a handler as the page's JavaScript does, with Django's CSRF token."""
+    session = requests.Session()
+    usage, _page = usage_id(base, scenario, student, session)
+    response = session.post(
         f"{base}/handler/{usage}/{name}/", params={"student": student}, data=body,
-        headers={"Content-Type": "application/json"}, timeout=30,
+        headers={"Content-Type": "application/json", "X-CSRFToken": session.cookies["csrftoken"]}, timeout=30,
     )
     return response.status_code, response.json()
 
