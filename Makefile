@@ -24,7 +24,7 @@ $(INSTALLED): requirements/test.txt setup.py
 	touch $@
 
 run: $(INSTALLED)
-	$(PY) scripts/workbench.py --port $(PORT)
+	$(PY) scripts/run_workbench.py --port $(PORT)
 
 test: $(INSTALLED)
 	$(PY) -m pytest

@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 # The block renders its template with Django; the workbench's settings are enough.
 os.chdir(REPO)
 (REPO / "var").mkdir(exist_ok=True)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")  # in-process tests need no staff service
 os.environ.setdefault("WORKBENCH_DATABASES", json.dumps(
     {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 ))
@@ -36,6 +36,7 @@ django.setup()
 from webob import Request  # noqa: E402
 from xblock.field_data import DictFieldData  # noqa: E402
 from xblock.fields import ScopeIds  # noqa: E402
+from xblock.reference.user_service import UserService, XBlockUser  # noqa: E402
 from xblock.runtime import NullI18nService  # noqa: E402
 from xblock.test.tools import TestRuntime  # noqa: E402
 
@@ -43,11 +44,31 @@ from customer_tenet_xblock import olx  # noqa: E402
 from customer_tenet_xblock.block import CustomerTenetXBlock  # noqa: E402
 
 
+class FixedUserService(UserService):
+    """The current user, staff or not, as the LMS describes them."""
+
+    def __init__(self, user_id, is_staff):
+        super().__init__()
+        self.user = XBlockUser(is_current_user=True, full_name=user_id)
+        self.user.opt_attrs.update({
+            "edx-platform.username": user_id,
+            "edx-platform.anonymous_user_id": user_id,
+            "edx-platform.user_is_staff": is_staff,
+        })
+
+    def get_current_user(self):
+        return self.user
+
+
 class RecordingRuntime(TestRuntime):
     """A runtime that keeps every event the block publishes, in order."""
 
-    def __init__(self):
-        super().__init__(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})
+    def __init__(self, user_id="learner-1", is_staff=False):
+        super().__init__(services={
+            "i18n": NullI18nService(),
+            "field-data": DictFieldData({}),
+            "user": FixedUserService(user_id, is_staff),
+        })
         self.events = []
 
     def publish(self, block, event_type, event_data):
@@ -101,11 +122,12 @@ def _free_port():
 def start_workbench(home):
     """The workbench server, started by the same script `make run` uses."""
     port = _free_port()
-    env = {key: value for key, value in os.environ.items() if key != "WORKBENCH_DATABASES"}
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("WORKBENCH_DATABASES", "DJANGO_SETTINGS_MODULE")}
     env["PYTHONUNBUFFERED"] = "1"
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "scripts" / "workbench.py"), "--port", str(port), "--home", str(home)],
+        [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home)],
         stdout=log, stderr=subprocess.STDOUT, env=env,
     )
     base = f"http://127.0.0.1:{port}"

@@ -1,7 +1,7 @@
 """
 Start the xblock-sdk workbench with this block, the way `make run` does.
 
-    python scripts/workbench.py [--port 8000] [--home DIR] [--workers N]
+    python scripts/run_workbench.py [--port 8000] [--home DIR] [--workers N]
 
 The workbench keeps its SQLite database and log in DIR/var (default: the
 repository's var/), creates its tables, then serves on 127.0.0.1: with
@@ -26,7 +26,10 @@ def main():
     parser.add_argument("--workers", type=int, default=0, help="serve with this many gunicorn processes")
     args = parser.parse_args()
     (args.home / "var").mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "workbench.settings"))
+    # Our settings add a user service that marks `?student=staff...` as course staff.
+    python_path = os.pathsep.join(filter(None, [str(REPO / "scripts"), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, PYTHONPATH=python_path,
+               DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "workbench_settings"))
     if args.workers and "WORKBENCH_DATABASES" not in env:
         # Several processes share one SQLite file: wait for its lock instead of failing.
         env["WORKBENCH_DATABASES"] = json.dumps({"default": {
