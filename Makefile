@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help run test eval bench screenshots wheel clean requirements
+.PHONY: help run test eval bench screenshots wheel clean requirements extract_translations compile_translations
 
 help:
 	@echo "make run         the workbench with the exercise at http://127.0.0.1:$(PORT)/"
@@ -15,12 +15,13 @@ help:
 	@echo "make eval        the matching engine against ../shared/eval, beside a keyword baseline"
 	@echo "make bench       speed and size figures"
 	@echo "make screenshots PNGs of the main states, from the real page"
+	@echo "make extract_translations / compile_translations   the gettext catalogs"
 
 $(INSTALLED): requirements/test.txt setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements/test.txt
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -r requirements/test.txt
+	$(PY) -m pip install --no-deps --no-build-isolation -e .
 	touch $@
 
 run: $(INSTALLED)
@@ -38,13 +39,28 @@ bench: $(INSTALLED)
 screenshots: $(INSTALLED)
 	$(PY) scripts/screenshots.py
 
+LOCALE := customer_tenet_xblock/conf/locale
+TRANSLATIONS := customer_tenet_xblock/translations
+PYBABEL := PYTHONPATH=scripts $(PY) -m babel.messages.frontend
+
+# Source strings into conf/locale/en, then merged into every translated catalog.
+extract_translations: $(INSTALLED)
+	$(PYBABEL) extract --no-location --sort-output -k N_ -F $(LOCALE)/babel.cfg -o $(LOCALE)/en/LC_MESSAGES/text.po .
+	$(PYBABEL) extract --no-location --sort-output -F $(LOCALE)/babel_js.cfg -o $(LOCALE)/en/LC_MESSAGES/textjs.po .
+	for domain in text textjs; do \
+		$(PYBABEL) update --no-fuzzy-matching -D $$domain -i $(LOCALE)/en/LC_MESSAGES/$$domain.po -d $(TRANSLATIONS); \
+	done
+
+compile_translations: $(INSTALLED)
+	for domain in text textjs; do $(PYBABEL) compile --statistics -D $$domain -d $(TRANSLATIONS); done
+
 wheel: $(INSTALLED)
 	$(PY) -m build --wheel --outdir dist .
 
 # Re-pin requirements/test.txt from requirements/test.in in a throwaway virtualenv.
 requirements:
 	rm -rf /tmp/ct-pin && $(PYTHON) -m venv /tmp/ct-pin
-	/tmp/ct-pin/bin/pip install --quiet -r requirements/test.in
+	/tmp/ct-pin/bin/pip install -r requirements/test.in
 	/tmp/ct-pin/bin/pip freeze --exclude-editable > requirements/test.txt
 
 clean:
