@@ -97,6 +97,18 @@ class TestGradeEvents:
         block.publish_grade()
         assert block.runtime.grade_events()[-1] == {"value": 3.0, "max_value": 6.0, "only_if_higher": None}
 
+    def test_completion_comes_from_the_grade_event(self, block):
+        """
+        The LMS marks a completable scored block complete when its grade event
+        arrives (completion's scorable_block_completion handler): so the block
+        keeps the default mode and sends a grade on every graded submission.
+        """
+        from xblock.completable import XBlockCompletionMode
+        assert XBlockCompletionMode.get_mode(type(block)) == XBlockCompletionMode.COMPLETABLE
+        assert not getattr(block, "has_custom_completion", False)
+        submit(block, "my dog")  # nothing found still completes the exercise
+        assert block.runtime.grade_events() == [grade(0.0)]
+
     def test_unbound_max_score_reads_only_configuration(self):
         assert make_block().max_score() == 6.0
         assert make_block(Exercise(taxonomy=MANAGERS)).max_score() == 4.0
