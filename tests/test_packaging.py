@@ -3,10 +3,12 @@ What an admin does: build the wheel, pip-install it into a fresh virtualenv,
 and render the block there, its template, JS and CSS read from the installed
 package rather than from this checkout.
 """
+import glob
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
-import venv
 
 import pytest
 from conftest import REPO
@@ -40,21 +42,44 @@ RENDER = textwrap.dedent("""
 """)
 
 
+# The Pythons we support: Tutor's current image runs 3.11; newer XBlock needs 3.12.
+PYTHONS = ("3.11", "3.12")
+
+
+def find_python(version):
+    """An interpreter of this version that runs: on PATH, or installed by pyenv but not selected."""
+    candidates = [shutil.which(f"python{version}")] + sorted(
+        glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}*/bin/python{version}")))
+    for candidate in filter(None, candidates):
+        if subprocess.run([candidate, "-c", "pass"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    work = tmp_path_factory.mktemp("wheel")
+def wheel(tmp_path_factory):
+    dist = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work / "dist"), str(REPO)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(REPO)],
         check=True, capture_output=True, timeout=300,
     )
-    wheels = list((work / "dist").glob("customer_tenet_xblock-*.whl"))
+    wheels = list(dist.glob("customer_tenet_xblock-*.whl"))
     assert len(wheels) == 1
-    env_dir = work / "venv"
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheels[0])],
+    return wheels[0]
+
+
+@pytest.fixture(scope="module", params=PYTHONS)
+def installed(request, wheel, tmp_path_factory):
+    """The wheel pip-installed, with its dependencies, into a fresh virtualenv."""
+    interpreter = find_python(request.param)
+    if interpreter is None:
+        pytest.fail(f"Python {request.param} is needed to check that the package installs on it")
+    work = tmp_path_factory.mktemp(f"python{request.param}")
+    subprocess.run([interpreter, "-m", "venv", str(work / "venv")], check=True, timeout=120)
+    python = work / "venv" / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)],
                    check=True, capture_output=True, timeout=600)
-    return python, wheels[0], work
+    return python, wheel, work
 
 
 def test_wheel_ships_static_inside_the_package(installed):
