@@ -1,0 +1,81 @@
+"""
+Translations: every string people see is extractable and has a Spanish
+translation; the compiled catalogs shipped in the package match their sources.
+"""
+import gettext
+import re
+import sys
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+from conftest import REPO
+
+from customer_tenet_xblock.i18n import LOCALE_DIR
+
+DOMAINS = {"text": "babel.cfg", "textjs": "babel_js.cfg"}
+CONFIG_DIR = REPO / "customer_tenet_xblock" / "conf" / "locale"
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+sys.path.insert(0, str(REPO / "scripts"))  # the Django-template extractor
+
+
+def source_messages(domain):
+    """The msgids in the code today, extracted exactly as `make extract_translations` does."""
+    with open(CONFIG_DIR / DOMAINS[domain], encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    keywords = dict(DEFAULT_KEYWORDS, N_=None)
+    return {
+        message for _file, _line, message, _comments, _context
+        in extract_from_dir(str(REPO), method_map, options_map, keywords=keywords)
+    }
+
+
+def spanish(domain):
+    with open(LOCALE_DIR / "es" / "LC_MESSAGES" / f"{domain}.po", "rb") as po_file:
+        return read_po(po_file)
+
+
+def forms(value):
+    return list(value) if isinstance(value, (tuple, list)) else [value]
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_every_source_string_has_a_spanish_translation(domain):
+    catalog = spanish(domain)
+    untranslated = []
+    for message in sorted(source_messages(domain), key=str):
+        key = message[0] if isinstance(message, tuple) else message
+        entry = catalog.get(key)
+        if entry is None or entry.fuzzy or not all(forms(entry.string)):
+            untranslated.append(message)
+    assert untranslated == [], "run `make extract_translations` and translate these"
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_translations_keep_every_placeholder(domain):
+    for entry in spanish(domain):
+        if not entry.id:
+            continue
+        expected = set(PLACEHOLDER.findall(forms(entry.id)[-1]))
+        for translated in forms(entry.string):
+            assert set(PLACEHOLDER.findall(translated)) == expected, entry.id
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_compiled_catalog_matches_its_source(domain):
+    compiled = gettext.translation(domain, str(LOCALE_DIR), ["es"])
+    for entry in spanish(domain):
+        if not entry.id:
+            continue
+        if isinstance(entry.id, tuple):
+            assert compiled.ngettext(*entry.id, 1) == entry.string[0]
+            assert compiled.ngettext(*entry.id, 5) == entry.string[1]
+        else:
+            assert compiled.gettext(entry.id) == entry.string
+
+
+def test_spanish_region_variants_find_the_catalog():
+    """The LMS asks for es_419 or es_ES; gettext falls back to es."""
+    for language in ("es_419", "es_ES"):
+        assert gettext.translation("text", str(LOCALE_DIR), [language]).gettext("Submit") == "Enviar"
