@@ -5,10 +5,8 @@ Handlers read the request, call pure functions (answers, rubric, feedback)
 and store or publish what they return. No grading rule lives here.
 """
 import functools
-import json
 
 from web_fragments.fragment import Fragment
-from webob import Response
 from xblock.core import XBlock
 from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
@@ -17,6 +15,7 @@ from . import olx
 from .answers import Refusal, read_submission
 from .feedback import describe, translate_text, why_visible
 from .fields import ExerciseFieldsMixin, LearnerFieldsMixin
+from .handlers import json_api
 from .insights import InsightsMixin
 from .markup import render_markdown
 from .resources import loader
@@ -24,28 +23,6 @@ from .rubric import grade
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
 from .validation import exercise_problems
-
-
-def json_api(method):
-    """
-    A handler taking and returning JSON, whose refusals are translated JSON
-    errors with a real status code: {"error": message, "code": code}.
-    """
-    @XBlock.handler
-    @functools.wraps(method)
-    def wrapper(self, request, suffix=""):
-        try:
-            if request.method != "POST":
-                raise Refusal(405, "method_not_allowed", self.gettext("Use POST for this request."))
-            try:
-                data = json.loads(request.body.decode("utf-8"))
-            except ValueError:
-                raise Refusal(400, "bad_json", self.gettext("The request could not be read as JSON.")) from None
-            payload, status = method(self, data, suffix), 200
-        except Refusal as refusal:
-            payload, status = {"error": refusal.message, "code": refusal.code}, refusal.status
-        return Response(json.dumps(payload), status=status, content_type="application/json", charset="utf-8")
-    return wrapper
 
 
 def _fraction(score):
