@@ -1,7 +1,10 @@
 """Services for the workbench (loaded by name from workbench_settings)."""
 import gettext
 import importlib.resources
+import json
+from collections import namedtuple
 
+from xblock.fields import Scope
 from xblock.reference.user_service import UserService, XBlockUser
 
 
@@ -41,3 +44,31 @@ class BlockCatalogI18nService:
 
     def __getattr__(self, name):
         return getattr(self._translator(), name)
+
+
+# edx-user-state-client's XBlockUserState (edx_user_state_client/interface.py): what the LMS yields.
+XBlockUserState = namedtuple("XBlockUserState", ["username", "block_key", "state", "updated", "scope"])
+
+
+class WorkbenchUserStateClient:
+    """
+    Every learner's state of one block, read from the workbench's store.
+
+    Mirrors edx-platform's DjangoXBlockUserStateClient.iter_all_for_block
+    (lms/djangoapps/courseware/user_state_client.py), the iterator the
+    instructor dashboard's problem responses report hands to a block's
+    generate_report_data: non-empty Scope.user_state rows, one per learner,
+    as XBlockUserState tuples. The workbench keeps one XBlockState row per
+    (scope, block, user); Scope.user_state is scope "usage" with a user.
+    """
+
+    def iter_all_for_block(self, block_key, scope=Scope.user_state):
+        if scope != Scope.user_state:
+            raise ValueError("Only Scope.user_state is supported")
+        from workbench.models import XBlockState  # Django's apps are ready by the time a block asks
+
+        rows = XBlockState.objects.filter(scope="usage", scope_id=str(block_key), user_id__isnull=False)
+        for row in rows.order_by("id").iterator():
+            state = json.loads(row.state)
+            if state:
+                yield XBlockUserState(row.user_id, block_key, state, row.created, scope)

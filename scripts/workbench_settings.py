@@ -17,3 +17,5 @@ LANGUAGE_CODE = "en"
 
 WORKBENCH["services"]["user"] = "workbench_services.StaffAwareUserService"
 WORKBENCH["services"]["i18n"] = "workbench_services.BlockCatalogI18nService"
+# The read side of the LMS's XBlockUserStateClient, for the staff class summary.
+WORKBENCH["services"]["user_state_client"] = "workbench_services.WorkbenchUserStateClient"

@@ -119,15 +119,16 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def start_workbench(home):
-    """The workbench server, started by the same script `make run` uses."""
+def start_workbench(home, workers=0):
+    """The workbench server, started by the same script `make run` uses (`workers`: gunicorn processes)."""
     port = _free_port()
     env = {key: value for key, value in os.environ.items()
            if key not in ("WORKBENCH_DATABASES", "DJANGO_SETTINGS_MODULE")}
     env["PYTHONUNBUFFERED"] = "1"
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home)],
+        [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home),
+         "--workers", str(workers)],
         stdout=log, stderr=subprocess.STDOUT, env=env,
     )
     base = f"http://127.0.0.1:{port}"
