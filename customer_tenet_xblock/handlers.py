@@ -31,5 +31,7 @@ def json_api(method):
             payload, status = method(self, data, suffix), 200
         except Refusal as refusal:
             payload, status = {"error": refusal.message, "code": refusal.code}, refusal.status
+            if getattr(refusal, "fields", None):  # which field each problem concerns (Studio's editor)
+                payload["fields"] = refusal.fields
         return Response(json.dumps(payload), status=status, content_type="application/json", charset="utf-8")
     return wrapper

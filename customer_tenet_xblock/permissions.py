@@ -1,14 +1,27 @@
-"""Who may do what: one place that asks the runtime whether the user is staff."""
+"""Who may do what: the one place that asks the runtime whether the user is staff."""
 import functools
 
 from .answers import Refusal
 
-# The LMS and Studio set this on the current user for course staff.
+# The LMS sets this on the current user for course staff.
 STAFF_ATTRIBUTE = "edx-platform.user_is_staff"
+# Studio's editor runtime (load_services_for_studio) offers this service and
+# never sets STAFF_ATTRIBUTE; a course author there is someone who may write
+# the course. The LMS does not offer it.
+STUDIO_PERMISSIONS_SERVICE = "studio_user_permissions"
+
+
+def _course_key(block):
+    usage_id = block.scope_ids.usage_id
+    return getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
 
 
 def current_user_is_staff(block):
-    """True for course staff; False when the runtime has no user service."""
+    """True for course staff (LMS) or course authors (Studio); False when the runtime cannot tell."""
+    studio = block.runtime.service(block, STUDIO_PERMISSIONS_SERVICE)
+    if studio is not None:
+        course_key = _course_key(block)
+        return bool(course_key is not None and studio.can_write(course_key))
     service = block.runtime.service(block, "user")
     if service is None:
         return False

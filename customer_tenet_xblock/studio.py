@@ -1,5 +1,290 @@
-"""Studio authoring: the editor, presets, try-an-answer and author_view."""
+"""
+Studio authoring: the editor, presets, try-an-answer and author_view.
+
+The editor sends the whole configuration as JSON; `read_editor` (pure) turns
+it into an Exercise and reports problems per field, with the rules of
+validation.py. Handlers only check who is asking, call it, and store or
+grade what it returns.
+"""
+import math
+import re
+import unicodedata
+
+from web_fragments.fragment import Fragment
+from xblock.core import XBlock, XBlockMixin
+
+from .answers import Refusal, clean_text, read_submission
+from .exercise import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER
+from .feedback import describe, format_points, translate_text, why_visible
+from .handlers import json_api
+from .i18n import N_
+from .markup import render_markdown
+from .permissions import staff_only
+from .presets import PRESETS
+from .resources import loader
+from .rubric import grade
+from .taxonomy import Group, Taxonomy
+from .validation import MAX_ID_LENGTH, exercise_problems
+
+TEXT_SETTINGS = ("display_name", "prompt", "reflection_prompt", "takeaway", "show_why", "lexicon")
+WHOLE_NUMBER_SETTINGS = ("max_attempts", "max_chars", "max_entries")
+NUMBER_SETTINGS = ("weight", "balance_points")
+EDITOR_SETTINGS = frozenset(TEXT_SETTINGS + WHOLE_NUMBER_SETTINGS + NUMBER_SETTINGS + ("groups",))
+GROUP_SETTINGS = frozenset({"id", "label", "side", "hint", "why", "synonyms", "points"})
+SHOW_WHY_LABELS = (
+    (SHOW_WHY_ALWAYS, N_("Right away")),
+    (SHOW_WHY_AFTER_LAST_ATTEMPT, N_("After the last attempt")),
+    (SHOW_WHY_NEVER, N_("Never")),
+)
+LEXICON_LABELS = (("en", N_("English")), ("es", N_("Spanish")), ("", N_("None: only labels and synonyms")))
+TAXONOMY_SETTINGS = ("balance_points", "lexicon")
 
 
-class StudioMixin:
+class InvalidConfiguration(Refusal):
+    """A configuration the editor sent that breaks a rule; `fields` says where."""
+
+    def __init__(self, message, fields):
+        super().__init__(400, "invalid_configuration", message)
+        self.fields = fields
+
+
+# ---- the editor's JSON <-> Exercise (pure) ---------------------------------
+
+def editor_data(exercise):
+    """An Exercise as the editor shows it: texts as written, synonyms one per line."""
+    taxonomy = exercise.taxonomy
+    return {
+        "display_name": exercise.display_name,
+        "prompt": exercise.prompt,
+        "max_attempts": exercise.max_attempts,
+        "weight": exercise.weight,
+        "show_why": exercise.show_why,
+        "reflection_prompt": exercise.reflection_prompt,
+        "takeaway": exercise.takeaway,
+        "max_chars": exercise.max_chars,
+        "max_entries": exercise.max_entries,
+        "balance_points": taxonomy.balance_points,
+        "lexicon": taxonomy.lexicon,
+        "groups": [editor_group(group) for group in taxonomy.groups],
+    }
+
+
+def editor_group(group):
+    return {
+        "id": group.id, "label": group.label, "side": group.side, "points": group.points,
+        "hint": group.hint, "why": group.why, "synonyms": "\n".join(group.synonyms),
+    }
+
+
+def id_from_label(label, taken):
+    """A group id made from its label ('Agent staffs' -> 'agent_staffs'), unique among `taken`."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_label.lower()).strip("_")[:MAX_ID_LENGTH - 4] or "group"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}_{number}", number + 1
+    return candidate
+
+
+class _Reader:
+    """Reads loosely typed editor values, noting a message per field it cannot read."""
+
+    def __init__(self, translator):
+        self._ = translator.gettext
+        self.problems = {}
+
+    def text(self, value, where):
+        if not isinstance(value, str):
+            self.problems.setdefault(where, self._("Enter text."))
+            return ""
+        # Stored as OLX exports it: surrounding blank space never survives a round trip.
+        return clean_text(value).strip()
+
+    def number(self, value, where, whole=False):
+        if isinstance(value, str):
+            value = value.strip()
+            try:
+                value = int(value) if whole else float(value)
+            except ValueError:
+                value = None
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            value = None
+        elif whole and isinstance(value, float):
+            value = int(value) if value.is_integer() else None
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
+            self.problems.setdefault(where, self._("Enter a whole number.") if whole else self._("Enter a number."))
+            return 0
+        return int(value) if whole else float(value)
+
+    def synonyms(self, value, where):
+        lines = value if isinstance(value, list) else self.text(value, where).split("\n")
+        return tuple(filter(None, (self.text(line, where) for line in lines)))
+
+
+def _read_groups(groups, reader):
+    if not isinstance(groups, list) or not all(isinstance(group, dict) for group in groups):
+        reader.problems["groups"] = reader._("The groups could not be read.")
+        return ()
+    explicit_ids = {reader.text(group.get("id", ""), "groups") for group in groups}
+    read = []
+    for index, data in enumerate(groups):
+        where = f"groups.{index}"
+        unexpected = sorted(set(data) - GROUP_SETTINGS)
+        if unexpected:
+            raise Refusal(400, "unexpected_field", reader._("Unexpected field: {name}.").format(name=unexpected[0]))
+        label = reader.text(data.get("label", ""), f"{where}.label")
+        group_id = reader.text(data.get("id", ""), f"{where}.id")
+        if not group_id and label:
+            # A new group: its id comes from its label and then stays, whatever the label becomes.
+            group_id = id_from_label(label, explicit_ids | {group.id for group in read})
+        read.append(Group(
+            id=group_id,
+            label=label,
+            side=reader.text(data.get("side", "external"), f"{where}.side"),
+            points=reader.number(data.get("points", 1), f"{where}.points"),
+            hint=reader.text(data.get("hint", ""), f"{where}.hint"),
+            why=reader.text(data.get("why", ""), f"{where}.why"),
+            synonyms=reader.synonyms(data.get("synonyms", ""), f"{where}.synonyms"),
+        ))
+    return tuple(read)
+
+
+def read_editor(data, base, translator):
+    """
+    The editor's JSON -> (Exercise, {}) when valid, else (None, {field: message}).
+
+    Settings the JSON leaves out keep their value in `base`. Field names are
+    validation.py's ("groups.1.id"), so the editor shows each message beside
+    its field. Raises Refusal for a request no editor would send.
+    """
+    _ = translator.gettext
+    if not isinstance(data, dict):
+        raise Refusal(400, "bad_request", _("The request must be a JSON object."))
+    unexpected = sorted(set(data) - EDITOR_SETTINGS)
+    if unexpected:
+        raise Refusal(400, "unexpected_field", _("Unexpected field: {name}.").format(name=unexpected[0]))
+    values = {**editor_data(base), **data}
+    reader = _Reader(translator)
+    settings = {name: reader.text(values[name], name) for name in TEXT_SETTINGS}
+    settings.update((name, reader.number(values[name], name, whole=True)) for name in WHOLE_NUMBER_SETTINGS)
+    settings.update((name, reader.number(values[name], name)) for name in NUMBER_SETTINGS)
+    taxonomy = Taxonomy(
+        groups=_read_groups(values["groups"], reader),
+        **{name: settings.pop(name) for name in TAXONOMY_SETTINGS},
+    )
+    exercise = base.with_changes(taxonomy=taxonomy, **settings)
+    problems = dict(reader.problems)
+    for where, message in exercise_problems(exercise, translator):
+        problems.setdefault(where, message)
+    return (None, problems) if problems else (exercise, {})
+
+
+def checked_exercise(data, base, translator):
+    """read_editor, refusing (400, with every field's message) what is not valid."""
+    exercise, problems = read_editor(data, base, translator)
+    if problems:
+        message = translator.ngettext(
+            "The configuration has {count} problem. Nothing was saved.",
+            "The configuration has {count} problems. Nothing was saved.",
+            len(problems),
+        ).format(count=len(problems))
+        raise InvalidConfiguration(message, problems)
+    return exercise
+
+
+def preview_attempts_left(exercise):
+    """The preview shows what a learner sees after their first attempt."""
+    return max(exercise.max_attempts - 1, 0) if exercise.max_attempts else None
+
+
+# ---- the block's Studio views and handlers ---------------------------------
+
+@XBlock.wants("studio_user_permissions")  # how Studio says who may edit (see permissions.py)
+class StudioMixin(XBlockMixin):
     """Studio views and handlers of the block."""
+
+    has_author_view = True  # Studio's unit page shows author_view, not the learner's view
+
+    def studio_view(self, context=None):
+        i18n = self.i18n
+        html = loader.render_django_template("html/studio_view.html", {
+            "block_id": self._html_id() + "-studio",
+            "show_why_choices": [(code, i18n.gettext(label)) for code, label in SHOW_WHY_LABELS],
+            "lexicons": [(code, i18n.gettext(label)) for code, label in LEXICON_LABELS],
+            "presets": [(preset_id, i18n.gettext(name)) for preset_id, (name, _taxonomy) in PRESETS.items()],
+        }, i18n_service=i18n)
+        fragment = Fragment(html)
+        fragment.add_css(loader.load_unicode("css/studio.css"))
+        fragment.add_javascript(loader.load_unicode("js/studio.js"))
+        fragment.initialize_js("CustomerTenetStudio", {"config": editor_data(self.exercise)})
+        return fragment
+
+    def author_view(self, context=None):
+        """Studio's unit page: a short summary of the configuration."""
+        exercise = self.exercise
+        i18n = self.i18n
+        taxonomy = exercise.taxonomy
+        sides = {"external": i18n.gettext("external"), "internal": i18n.gettext("internal")}
+        html = loader.render_django_template("html/author_view.html", {
+            "display_name": exercise.display_name,
+            "prompt_html": render_markdown(exercise.prompt),
+            "groups": [
+                {"label": translate_text(i18n, g.label), "id": g.id, "side": sides.get(g.side, g.side),
+                 "points": format_points(g.points), "synonyms": len(g.synonyms)}
+                for g in taxonomy.groups
+            ],
+            "group_count": len(taxonomy.groups),
+            "possible": format_points(taxonomy.possible_points),
+            "balance_points": format_points(taxonomy.balance_points) if taxonomy.balance_applies else "",
+            "max_attempts": exercise.max_attempts,
+            "weight": format_points(exercise.weight),
+            "show_why": i18n.gettext(dict(SHOW_WHY_LABELS).get(exercise.show_why, exercise.show_why)),
+            "problems": [message for _where, message in exercise_problems(exercise, i18n)],
+        }, i18n_service=i18n)
+        fragment = Fragment(html)
+        fragment.add_css(loader.load_unicode("css/studio.css"))
+        return fragment
+
+    @json_api
+    @staff_only
+    def studio_save(self, data, suffix=""):
+        """Store the editor's configuration, or change nothing and say what is wrong."""
+        exercise = checked_exercise(data, self.exercise, self.i18n)
+        self.store_exercise(exercise)
+        return {"saved": True, "config": editor_data(self.exercise)}
+
+    @json_api
+    @staff_only
+    def studio_preview(self, data, suffix=""):
+        """
+        The prompt as learners see it and, given a sample answer, the feedback
+        a learner would get, both from the unsaved configuration.
+        """
+        _ = self.gettext
+        if not isinstance(data, dict) or set(data) - {"config", "answer"}:
+            raise Refusal(400, "bad_request", _("Send the configuration and, optionally, a sample answer."))
+        exercise = checked_exercise(data.get("config", {}), self.exercise, self.i18n)
+        response = {"prompt_html": render_markdown(exercise.prompt), "feedback": None}
+        if data.get("answer") is not None:
+            submission = read_submission({"answer": data["answer"]}, exercise, self.i18n)
+            result = grade(submission.answer, exercise.taxonomy)
+            attempts_left = preview_attempts_left(exercise)
+            response["feedback"] = describe(
+                result, self.i18n,
+                show_why_for_missed=why_visible(exercise.show_why, attempts_left),
+                show_takeaway=attempts_left == 0 or not result.missed, takeaway=exercise.takeaway,
+            )
+        return response
+
+    @json_api
+    @staff_only
+    def studio_preset(self, data, suffix=""):
+        """A preset's groups and criterion points, for the editor to put in place of its own."""
+        preset = PRESETS.get(data.get("preset") if isinstance(data, dict) else None)
+        if preset is None:
+            raise Refusal(400, "unknown_preset", self.gettext("Choose one of the presets."))
+        _name, taxonomy = preset
+        return {
+            "groups": [editor_group(group) for group in taxonomy.groups],
+            "balance_points": taxonomy.balance_points,
+        }
