@@ -30,7 +30,7 @@ def _fraction(score):
 
 
 @XBlock.needs("i18n")
-@XBlock.wants("user")
+@XBlock.wants("user", "user_state_client")
 class CustomerTenetXBlock(
     StudioMixin, InsightsMixin, ScorableXBlockMixin, ExerciseFieldsMixin, LearnerFieldsMixin, XBlock,
 ):
@@ -123,6 +123,7 @@ class CustomerTenetXBlock(
             "state": self.state_for_learner(),
             "groups": self._public_groups(),
         })
+        self.add_staff_insights(fragment)
         return fragment
 
     def _html_id(self):

@@ -40,8 +40,8 @@ def main():
     print(f"Workbench: http://127.0.0.1:{args.port}/scenario/customer_tenet.0/", flush=True)
     os.chdir(args.home)
     if args.workers:
-        gunicorn = [sys.executable, "-m", "gunicorn", "--workers", str(args.workers),
-                    "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning", "workbench.wsgi:application"]
+        gunicorn = [sys.executable, "-m", "gunicorn", "--workers", str(args.workers), "--preload",
+                    "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning", "workbench_wsgi:application"]
         os.execve(sys.executable, gunicorn, env)
     os.execve(sys.executable, django + ["runserver", "--noreload", f"127.0.0.1:{args.port}"], env)
 

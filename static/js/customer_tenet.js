@@ -244,4 +244,6 @@ function CustomerTenetXBlock(runtime, element, init) {
     answerBox.value = init.state.answer;
     if (reflectionBox) { reflectionBox.value = init.state.reflection; }
     render(init.state);
+    // Staff pages also carry the class summary (insights.js); learners' pages have neither.
+    if (window.CustomerTenetInsights) { window.CustomerTenetInsights(runtime, element); }
 }

@@ -1,0 +1,217 @@
+"""
+The class summary and the response export, computed from learners' own states.
+
+Every learner's work stays in their own Scope.user_state (answer, best_answer,
+reflection, attempts); nothing is written to a shared record when they submit.
+These pure functions read those states (as the runtime's user-state iterator
+yields them), grade each answer with the current rubric and return plain data,
+so the figures always follow the rubric in force, synonyms added included.
+"""
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .feedback import translate_text
+from .rubric import RubricResult, grade
+
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+MOST_UNPLACED = 10
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def spreadsheet_safe(value):
+    """Text as a spreadsheet must show it, never run it: a leading apostrophe defuses a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def normalise_entry(text):
+    """Fold an unplaced entry so that spellings of one phrase count together."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class LearnerRecord:
+    """One learner's stored work, graded now with the current rubric."""
+
+    username: str
+    answer: str  # the latest answer: what the learner sees
+    reflection: str
+    attempts: int
+    latest: RubricResult  # the latest answer's result
+    counting: RubricResult  # the result that gives the learner's score
+
+
+def learner_record(username, state, taxonomy):
+    """A learner's record from their stored state; None when they have not submitted."""
+    answer = _text(state.get("answer"))
+    if not answer.strip():
+        return None
+    latest = counting = grade(answer, taxonomy)
+    best = _text(state.get("best_answer"))
+    if best and best != answer:
+        # The same rule as the block's calculate_score: the better of the two answers counts.
+        other = grade(best, taxonomy)
+        if other.earned > latest.earned:
+            counting = other
+    attempts = state.get("attempts")
+    return LearnerRecord(
+        username=username, answer=answer, reflection=_text(state.get("reflection")),
+        attempts=attempts if isinstance(attempts, int) else 0, latest=latest, counting=counting,
+    )
+
+
+def _text(value):
+    return value if isinstance(value, str) else ""
+
+
+def records_from_states(user_states, taxonomy):
+    """Records for every state (objects with .username and .state) that holds an answer."""
+    for user_state in user_states:
+        record = learner_record(user_state.username, user_state.state or {}, taxonomy)
+        if record is not None:
+            yield record
+
+
+def summarise(records, taxonomy, normalise=normalise_entry, most=MOST_UNPLACED):
+    """
+    The class at a glance: how many submitted, the score distribution, each
+    group's share of learners who found it, and the most frequent unplaced
+    entries, each with a suggested group. Each learner counts once.
+    """
+    records = list(records)
+    learners = len(records)
+    found = Counter(group_id for record in records for group_id in record.counting.covered)
+    scores = Counter(record.counting.earned for record in records)
+    writers = Counter()  # normalised unplaced entry -> learners who wrote it
+    missed_by_writers = {}  # normalised unplaced entry -> groups those learners missed
+    for record in records:
+        for entry in {normalise(text) for text in record.counting.unplaced} - {""}:
+            writers[entry] += 1
+            missed_by_writers.setdefault(entry, Counter()).update(record.counting.missed)
+    order = {group.id: index for index, group in enumerate(taxonomy.groups)}
+    return {
+        "learners": learners,
+        "possible": taxonomy.possible_points,
+        "mean": sum(record.counting.earned for record in records) / learners if learners else 0.0,
+        "scores": [{"earned": value, "count": scores[value]} for value in score_bins(scores, taxonomy.possible_points)],
+        "groups": [
+            {"id": group.id, "found": found[group.id], "share": found[group.id] / learners if learners else 0.0}
+            for group in taxonomy.groups
+        ],
+        "unplaced": [
+            {"text": entry, "learners": count, "suggested_group": suggest_group(missed_by_writers[entry], order)}
+            for entry, count in sorted(writers.items(), key=lambda item: (-item[1], item[0]))[:most]
+        ],
+    }
+
+
+def score_bins(scores, possible):
+    """Every whole score from 0 to the maximum (so gaps show), plus any other score reached."""
+    whole = range(int(possible) + 1) if possible <= 100 else ()
+    return sorted(set(whole) | set(scores))
+
+
+def suggest_group(missed, order):
+    """
+    The group most often missed by the learners who wrote an unplaced entry:
+    someone who wrote "claims adjusters" and missed "departments" was most
+    likely naming a department. Ties go to the taxonomy's order; None when
+    those learners missed nothing.
+    """
+    if not missed:
+        return None
+    return min(missed, key=lambda group_id: (-missed[group_id], order.get(group_id, len(order))))
+
+
+def response_fields(record, translator, label_of):
+    """
+    One learner's row of the response export, as (heading, value) pairs in
+    column order. Learner text is made spreadsheet-safe here, once, for every
+    way the rows leave the block.
+    """
+    _ = translator.gettext
+    placed = [
+        "{entry} → {groups}".format(entry=entry.text, groups=", ".join(label_of(gid) for gid in entry.group_ids))
+        for entry in record.latest.entries if entry.matches
+    ]
+    return [
+        (_("Answer"), spreadsheet_safe(record.answer)),
+        (_("Placed entries"), spreadsheet_safe("\n".join(placed))),
+        (_("Unplaced entries"), spreadsheet_safe("\n".join(record.latest.unplaced))),
+        (_("Score"), record.counting.earned),
+        (_("Possible score"), record.counting.possible),
+        (_("Attempts"), record.attempts),
+        (_("Reflection"), spreadsheet_safe(record.reflection)),
+    ]
+
+
+def describe_summary(summary, taxonomy, translator):
+    """The summary in a staff member's words: every figure also as text, for the chart's text alternative."""
+    _, ngettext = translator.gettext, translator.ngettext
+    learners = summary["learners"]
+    labels = {group.id: translate_text(translator, group.label) for group in taxonomy.groups}
+
+    def learners_text(count):
+        return ngettext("{count} learner", "{count} learners", count).format(count=count)
+
+    def share_text(count):
+        return ngettext(
+            "{count} of {total} learner ({percent}%)", "{count} of {total} learners ({percent}%)", learners,
+        ).format(count=count, total=learners, percent=round(100 * count / learners) if learners else 0)
+
+    return {
+        "learners": learners,
+        "learners_text": ngettext(
+            "{count} learner has submitted an answer.", "{count} learners have submitted an answer.", learners,
+        ).format(count=learners) if learners else _("No learner has submitted an answer yet."),
+        "mean_text": _("Average score: {mean} of {possible} points.").format(
+            mean=f"{round(summary['mean'], 1):g}",
+            possible=f"{summary['possible']:g}",
+        ) if learners else "",
+        "groups": [
+            {"id": row["id"], "label": labels[row["id"]], "share": row["share"], "text": share_text(row["found"])}
+            for row in summary["groups"]
+        ],
+        "scores": [
+            {
+                "label": ngettext("{points} point", "{points} points", _plural_count(row["earned"])).format(
+                    points=f"{row['earned']:g}"),
+                "share": row["count"] / learners if learners else 0.0,
+                "text": learners_text(row["count"]),
+            }
+            for row in summary["scores"]
+        ],
+        "unplaced": [
+            {
+                "text": row["text"],
+                "learners": row["learners"],
+                "learners_text": learners_text(row["learners"]),
+                "suggested_group": row["suggested_group"],
+                "suggested_label": labels.get(row["suggested_group"]) or _("No suggestion"),
+            }
+            for row in summary["unplaced"]
+        ],
+    }
+
+
+def _plural_count(value):
+    """gettext's plural rules take whole numbers; a fraction of a point reads as plural."""
+    return int(value) if float(value).is_integer() else 2
+
+
+def responses_csv(rows, username_heading):
+    """CSV text from (username, {heading: value}) rows, as generate_report_data yields them."""
+    rows = list(rows)
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow([username_heading] + (list(rows[0][1]) if rows else []))
+    for username, fields in rows:
+        writer.writerow([spreadsheet_safe(username)] + list(fields.values()))
+    return output.getvalue()

@@ -1,0 +1,119 @@
+/* The staff class summary below the exercise, and the response export.
+ *
+ * The server checks staff rights, computes and words every figure; this file
+ * lays them out as tables with bars. Learner text (unplaced entries) reaches
+ * the page through textContent only.
+ */
+function CustomerTenetInsights(runtime, element) {
+    'use strict';
+
+    var root = element.jquery ? element[0] : element;
+    var section = root.querySelector('.ct-insights');
+    if (!section) { return; }  // not staff: the server sent no section
+    var gettext = window.gettext || function (text) { return text; };
+
+    function $one(selector) { return section.querySelector(selector); }
+
+    function make(tag, className, text) {
+        var node = document.createElement(tag);
+        if (className) { node.className = className; }
+        if (text !== undefined) { node.textContent = text; }
+        return node;
+    }
+
+    function bar(share) {
+        // Decoration: the cell's text says the same thing.
+        var track = make('span', 'ct-bar');
+        track.setAttribute('aria-hidden', 'true');
+        var fill = make('span', 'ct-bar-fill');
+        fill.style.width = Math.round(Math.max(0, Math.min(1, share)) * 100) + '%';
+        track.appendChild(fill);
+        return track;
+    }
+
+    function chartRows(tbody, rows) {
+        tbody.textContent = '';
+        rows.forEach(function (row) {
+            var tr = make('tr');
+            tr.appendChild(make('th', null, row.label)).setAttribute('scope', 'row');
+            var cell = make('td', 'ct-chart-value');
+            cell.appendChild(make('span', 'ct-chart-text', row.text));
+            cell.appendChild(bar(row.share));
+            tr.appendChild(cell);
+            tbody.appendChild(tr);
+        });
+    }
+
+    function unplacedRows(rows) {
+        var tbody = $one('.ct-unplaced-table tbody');
+        tbody.textContent = '';
+        rows.forEach(function (row) {
+            var tr = make('tr');
+            tr.appendChild(make('td', 'ct-unplaced-entry', row.text));
+            tr.appendChild(make('td', null, row.learners_text));
+            tr.appendChild(make('td', null, row.suggested_label));
+            tbody.appendChild(tr);
+        });
+        $one('.ct-unplaced-table').hidden = rows.length === 0;
+        $one('.ct-insights-no-unplaced').hidden = rows.length !== 0;
+    }
+
+    function render(summary) {
+        $one('.ct-insights-learners').textContent = summary.learners_text;
+        $one('.ct-insights-mean').textContent = summary.mean_text;
+        chartRows($one('.ct-chart-groups tbody'), summary.groups);
+        chartRows($one('.ct-chart-scores tbody'), summary.scores);
+        unplacedRows(summary.unplaced);
+        $one('.ct-insights-body').hidden = summary.learners === 0;
+        $one('.ct-insights-status').textContent = summary.learners === 0 ? summary.learners_text : '';
+    }
+
+    function errorText(xhr) {
+        try {
+            return JSON.parse(xhr.responseText).error;
+        } catch (ignore) {
+            return gettext('The class summary could not be loaded. Check your connection and try again.');
+        }
+    }
+
+    function post(handler) {
+        return $.ajax({
+            type: 'POST',
+            url: runtime.handlerUrl(root, handler),
+            data: '{}',
+            contentType: 'application/json; charset=utf-8',
+            dataType: 'json'
+        });
+    }
+
+    function load() {
+        $one('.ct-insights-status').textContent = gettext('Loading the class summary…');
+        post('class_summary').done(render).fail(function (xhr) {
+            $one('.ct-insights-status').textContent = errorText(xhr);
+        });
+    }
+
+    function download() {
+        var button = $one('.ct-insights-export');
+        button.disabled = true;
+        post('export_responses').done(function (result) {
+            // A BOM so spreadsheet programs read the file as UTF-8.
+            var blob = new Blob(['\ufeff' + result.csv], {type: 'text/csv;charset=utf-8'});
+            var link = make('a');
+            link.href = URL.createObjectURL(blob);
+            link.download = result.filename;
+            section.appendChild(link);
+            link.click();
+            section.removeChild(link);
+            setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+        }).fail(function (xhr) {
+            $one('.ct-insights-status').textContent = errorText(xhr);
+        }).always(function () {
+            button.disabled = false;
+        });
+    }
+
+    $one('.ct-insights-refresh').addEventListener('click', load);
+    $one('.ct-insights-export').addEventListener('click', download);
+    load();
+}

@@ -1,0 +1,298 @@
+"""
+Instructor insights: the class summary, the response export and the LMS's
+generate_report_data hook, in-process against learner states stored by the
+real submit handler, then over HTTP in the workbench and in Chromium.
+"""
+import csv
+import io
+import re
+from collections import namedtuple
+
+import pytest
+import requests
+from conftest import RecordingRuntime, call_handler, make_block, start_workbench
+from xblock.fields import Scope
+
+from customer_tenet_xblock.class_summary import normalise_entry, spreadsheet_safe
+
+# The LMS's XBlockUserState (edx-user-state-client), as iter_all_for_block yields it.
+XBlockUserState = namedtuple("XBlockUserState", ["username", "block_key", "state", "updated", "scope"])
+
+# learner -> (answer, reflection). Groups placed by the insurance example's rubric.
+CLASS = {
+    "ana": ("insureds\nbrokers\nmy boss\nthe lighthouse keeper", "Everyone is a customer."),
+    "ben": ("policyholders\nThe Lighthouse-Keeper!\nastronauts", ""),
+    "cai": ("=HYPERLINK(\"http://evil.example\")\nagents", "@SUM(A1:A9)"),
+    "dee": ("coworkers\nthe lighthouse keeper\nTHE LIGHTHOUSE KEEPER", "-nothing"),
+}
+
+
+def stored_state(block):
+    """A learner's Scope.user_state exactly as the runtime stores it: JSON values of the fields set."""
+    return {
+        name: field.read_json(block) for name, field in block.fields.items()
+        if field.scope == Scope.user_state and field.is_set_on(block)
+    }
+
+
+def submitted_states(answers=CLASS):
+    """Each learner submits through the real handler; their stored states, as the LMS's iterator yields them."""
+    states = []
+    for username, (answer, reflection) in answers.items():
+        block = make_block(runtime=RecordingRuntime(user_id=username))
+        status, _state = call_handler(block, "submit", {"answer": answer, "reflection": reflection})
+        assert status == 200
+        states.append(XBlockUserState(username, "usage-1", stored_state(block), None, Scope.user_state))
+    return states
+
+
+class ListUserStateClient:
+    """iter_all_for_block over states already read, for in-process handler tests."""
+
+    def __init__(self, states):
+        self.states = states
+
+    def iter_all_for_block(self, block_key, scope=Scope.user_state):
+        return iter(self.states)
+
+
+def staff_block(states=None):
+    runtime = RecordingRuntime(user_id="staff-1", is_staff=True)
+    if states is not None:
+        runtime._services["user_state_client"] = ListUserStateClient(states)
+    return make_block(runtime=runtime)
+
+
+# ---- pure rules -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+41 22", "-2", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_cells_are_defused(text):
+    assert spreadsheet_safe(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["brokers", "my boss = customer", "", 3.0])
+def test_other_cells_are_left_alone(value):
+    assert spreadsheet_safe(value) == value
+
+
+def test_unplaced_entries_are_normalised():
+    assert normalise_entry("  The Lighthouse-Keeper! ") == normalise_entry("the lighthouse keeper")
+
+
+# ---- generate_report_data, from states stored by the submit handler ----------
+
+
+def test_report_rows_follow_the_lms_contract():
+    rows = list(staff_block().generate_report_data(iter(submitted_states())))
+    assert [username for username, _row in rows] == list(CLASS)
+    ana = dict(rows[0][1])
+    assert list(ana) == ["Answer", "Placed entries", "Unplaced entries", "Score", "Possible score",
+                         "Attempts", "Reflection"]
+    assert ana["Answer"] == CLASS["ana"][0]
+    assert "brokers → Insurance agents" in ana["Placed entries"].split("\n")
+    assert ana["Unplaced entries"] == "the lighthouse keeper"
+    assert (ana["Score"], ana["Possible score"], ana["Attempts"]) == (3.0, 6.0, 1)
+    assert ana["Reflection"] == "Everyone is a customer."
+
+
+def test_report_defuses_formulas_in_learner_text():
+    cai = dict(staff_block().generate_report_data(iter(submitted_states()))).get("cai")
+    assert cai["Answer"].startswith("'=HYPERLINK(")
+    assert cai["Unplaced entries"].startswith("'=HYPERLINK(")
+    assert cai["Reflection"] == "'@SUM(A1:A9)"
+
+
+def test_report_respects_limit_and_skips_learners_without_an_answer():
+    states = submitted_states()
+    states.insert(1, XBlockUserState("viewer", "usage-1", {"attempts": 0}, None, Scope.user_state))
+    block = staff_block()
+    assert [name for name, _ in block.generate_report_data(iter(states))] == list(CLASS)
+    assert [name for name, _ in block.generate_report_data(iter(states), limit_responses=2)] == ["ana", "ben"]
+    assert list(block.generate_report_data(iter(states), limit_responses=0)) == []
+
+
+def test_report_scores_with_the_rubric_in_force():
+    """After an instructor adds a synonym, the report (like rescoring) places the entry."""
+    states = submitted_states()
+    block = staff_block()
+    groups = [dict(group) for group in block.groups]
+    next(group for group in groups if group["id"] == "departments")["synonyms"].append("lighthouse keeper")
+    block.groups = groups
+    ana = dict(block.generate_report_data(iter(states)))["ana"]
+    assert ana["Unplaced entries"] == "" and ana["Score"] == 4.0
+
+
+# ---- the staff handlers in-process --------------------------------------------
+
+
+@pytest.mark.parametrize("handler", ["class_summary", "export_responses"])
+def test_learners_get_403_from_staff_handlers(handler):
+    learner = make_block(runtime=RecordingRuntime(user_id="ana"))
+    learner.runtime._services["user_state_client"] = ListUserStateClient(submitted_states())
+    status, body = call_handler(learner, handler, {})
+    assert (status, body["code"]) == (403, "staff_only")
+    assert "ana" not in str(body) and "insureds" not in str(body)
+
+
+def test_summary_counts_shares_and_unplaced_entries():
+    status, summary = call_handler(staff_block(submitted_states()), "class_summary", {})
+    assert status == 200
+    assert summary["learners"] == 4
+    assert summary["learners_text"] == "4 learners have submitted an answer."
+    shares = {row["id"]: (row["share"], row["text"]) for row in summary["groups"]}
+    assert shares["policyholders"] == (0.5, "2 of 4 learners (50%)")
+    assert shares["agents"][0] == 0.5 and shares["management"][0] == 0.25 and shares["agent_staff"][0] == 0
+    # Scores 3 (ana), 1 (ben), 1 (cai), 1 (dee): every whole score from 0 to 6 has a row.
+    assert [(row["label"], row["text"]) for row in summary["scores"]][:4] == [
+        ("0 points", "0 learners"), ("1 point", "3 learners"), ("2 points", "0 learners"), ("3 points", "1 learner"),
+    ]
+    assert len(summary["scores"]) == 7
+    # Spellings count together, once per learner (dee wrote it twice); most frequent first.
+    first = summary["unplaced"][0]
+    assert (first["text"], first["learners"], first["learners_text"]) == (
+        normalise_entry("the lighthouse keeper"), 3, "3 learners")
+    assert {row["text"]: row["learners"] for row in summary["unplaced"]}[normalise_entry("astronauts")] == 1
+
+
+def test_suggested_group_is_the_one_its_writers_missed_most():
+    answers = {
+        "p": ("policyholders\nagents\nagent staff\nmy boss\ncoworkers\nthe lighthouse keeper", ""),
+        "q": ("policyholders\nagents\nagent staff\nmy boss\ncoworkers\nthe lighthouse keeper", ""),
+        "r": ("the lighthouse keeper", ""),  # misses everything
+    }
+    _status, summary = call_handler(staff_block(submitted_states(answers)), "class_summary", {})
+    row = summary["unplaced"][0]
+    # Departments was missed by all three writers, every other group by one.
+    assert (row["learners"], row["suggested_group"], row["suggested_label"]) == (
+        3, "departments", "Other company departments")
+
+
+def test_summary_of_an_empty_class():
+    _status, summary = call_handler(staff_block([]), "class_summary", {})
+    assert summary["learners"] == 0 and summary["learners_text"] == "No learner has submitted an answer yet."
+
+
+def test_staff_without_a_user_state_reader_get_a_clear_refusal():
+    status, body = call_handler(staff_block(), "class_summary", {})
+    assert status == 501 and body["code"] == "no_user_states"
+    assert "problem responses report" in body["error"]
+
+
+def test_export_is_csv_with_one_row_per_learner():
+    status, body = call_handler(staff_block(submitted_states()), "export_responses", {})
+    assert status == 200 and body["filename"].endswith(".csv")
+    rows = list(csv.reader(io.StringIO(body["csv"])))
+    assert rows[0][:3] == ["Username", "Answer", "Placed entries"]
+    assert [row[0] for row in rows[1:]] == list(CLASS)
+    assert rows[3][1].startswith("'=HYPERLINK(")  # cai's answer, defused
+    assert rows[1][1] == CLASS["ana"][0]  # newlines survive CSV quoting
+
+
+# ---- the student view -------------------------------------------------------
+
+
+def test_staff_see_the_summary_section_and_learners_do_not():
+    staff_html = staff_block().student_view().content
+    learner_html = make_block(runtime=RecordingRuntime(user_id="ana")).student_view().content
+    assert "ct-insights" in staff_html and "Class summary (staff only)" in staff_html
+    assert "ct-insights" not in learner_html and "Class summary" not in learner_html
+
+
+# ---- over HTTP, in the workbench --------------------------------------------
+
+SCENARIO = "customer_tenet.0"
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    """A workbench of our own, so the class is exactly the learners these tests create."""
+    process, base = start_workbench(tmp_path_factory.mktemp("insights-workbench"))
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def post(base, student, handler, body):
+    session = requests.Session()
+    page = session.get(f"{base}/scenario/{SCENARIO}/", params={"student": student}, timeout=30)
+    usage = re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text).group(1)
+    response = session.post(
+        f"{base}/handler/{usage}/{handler}/", params={"student": student}, data=body,
+        headers={"Content-Type": "application/json", "X-CSRFToken": session.cookies["csrftoken"]}, timeout=30,
+    )
+    return response.status_code, response.json()
+
+
+@pytest.fixture(scope="module")
+def submitted(bench):
+    import json
+    for username, (answer, reflection) in CLASS.items():
+        status, _ = post(bench, username, "submit", json.dumps({"answer": answer, "reflection": reflection}))
+        assert status == 200
+    return bench
+
+
+@pytest.mark.slow
+def test_workbench_summary_and_export_read_every_learner(submitted):
+    status, summary = post(submitted, "staff1", "class_summary", "{}")
+    assert status == 200 and summary["learners"] == 4
+    assert summary["unplaced"][0]["learners"] == 3
+    status, export = post(submitted, "staff1", "export_responses", "{}")
+    rows = list(csv.reader(io.StringIO(export["csv"])))
+    assert sorted(row[0] for row in rows[1:]) == sorted(CLASS)
+    assert any(row[1].startswith("'=HYPERLINK(") for row in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("handler", ["class_summary", "export_responses"])
+def test_workbench_learner_gets_403(submitted, handler):
+    status, body = post(submitted, "ana", handler, "{}")
+    assert status == 403 and body["code"] == "staff_only"
+    assert "ben" not in str(body) and "insureds" not in str(body)
+
+
+# ---- in Chromium --------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_staff_page_shows_chart_and_downloads_csv(submitted, page):
+    page.goto(f"{submitted}/scenario/{SCENARIO}/?student=staff1")
+    section = page.locator(".ct-insights")
+    section.locator(".ct-chart-groups tbody tr").first.wait_for()
+    assert section.locator(".ct-insights-learners").text_content() == "4 learners have submitted an answer."
+    first_group = section.locator(".ct-chart-groups tbody tr").first
+    assert first_group.locator("th").text_content() == "Policyholders"
+    assert first_group.locator(".ct-chart-text").text_content() == "2 of 4 learners (50%)"
+    assert first_group.locator(".ct-bar-fill").evaluate("node => node.style.width") == "50%"
+    assert first_group.locator(".ct-bar").get_attribute("aria-hidden") == "true"
+    assert section.locator(".ct-unplaced-entry").first.text_content() == normalise_entry("the lighthouse keeper")
+    page.screenshot(path=str(submitted_screenshot()), full_page=True)
+    with page.expect_download() as download_info:
+        section.locator(".ct-insights-export").click()
+    download = download_info.value
+    assert download.suggested_filename == "customer-tenet-responses.csv"
+    text = open(download.path(), encoding="utf-8-sig").read()
+    assert sorted(row[0] for row in list(csv.reader(io.StringIO(text)))[1:]) == sorted(CLASS)
+
+
+def submitted_screenshot():
+    from conftest import REPO
+    target = REPO / "test-artifacts"
+    target.mkdir(exist_ok=True)
+    return target / "staff-summary.png"
+
+
+@pytest.mark.slow
+def test_learner_page_has_no_summary(submitted, page):
+    page.goto(f"{submitted}/scenario/{SCENARIO}/?student=ana")
+    page.locator(".ct-form").wait_for()
+    assert page.locator(".ct-insights").count() == 0
+    assert page.evaluate("typeof window.CustomerTenetInsights") == "undefined"
+
+
+def test_insights_script_writes_no_html():
+    """Learner text reaches the DOM through textContent only."""
+    from conftest import REPO
+    script = (REPO / "static" / "js" / "insights.js").read_text()
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|\.html\(|document\.write", script)
