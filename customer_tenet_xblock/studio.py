@@ -176,6 +176,9 @@ def read_editor(data, base, translator):
     problems = dict(reader.problems)
     for where, message in exercise_problems(exercise, translator):
         problems.setdefault(where, message)
+    for index, group in enumerate(taxonomy.groups):
+        if not group.id:  # left to be made from a label that is missing too: one message is enough
+            problems.pop(f"groups.{index}.id", None)
     return (None, problems) if problems else (exercise, {})
 
 
