@@ -268,6 +268,10 @@ def test_staff_page_shows_chart_and_downloads_csv(submitted, page):
     assert first_group.locator(".ct-bar").get_attribute("aria-hidden") == "true"
     assert section.locator(".ct-unplaced-entry").first.text_content() == normalise_entry("the lighthouse keeper")
     page.screenshot(path=str(submitted_screenshot()), full_page=True)
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, context=".ct-insights", options={"resultTypes": ["violations", "passes"]}).response
+    assert [violation["id"] for violation in results["violations"]] == []
+    assert {"color-contrast", "td-headers-attr"} <= {rule["id"] for rule in results["passes"]}  # it did check
     with page.expect_download() as download_info:
         section.locator(".ct-insights-export").click()
     download = download_info.value
