@@ -26,7 +26,7 @@ def json_api(method):
                 raise Refusal(405, "method_not_allowed", self.gettext("Use POST for this request."))
             try:
                 data = json.loads(request.body.decode("utf-8"))
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: hostile nesting like "[[[[..."
                 raise Refusal(400, "bad_json", self.gettext("The request could not be read as JSON.")) from None
             payload, status = method(self, data, suffix), 200
         except Refusal as refusal:
