@@ -18,8 +18,9 @@ or network, with bounded size and depth.
 """
 from lxml import etree
 
-from .exercise import Exercise
-from .taxonomy import Group, Taxonomy
+from .exercise import SHOW_WHY_CHOICES, Exercise
+from .taxonomy import SIDES, Group, Taxonomy
+from .validation import LEXICONS
 
 MAX_OLX_BYTES = 1_000_000
 MAX_DEPTH = 4  # customer_tenet > group > label is as deep as it goes
@@ -61,6 +62,9 @@ def parse_olx_text(data):
         root = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as error:
         raise OlxError(f"The OLX is not well-formed XML: {error}") from None
+    if root.getroottree().docinfo.doctype:
+        # Entities are how XXE and "billion laughs" attacks work; course OLX never needs them.
+        raise OlxError("The OLX has a <!DOCTYPE> declaration: DTDs and entities are not allowed.")
     return exercise_from_node(root)
 
 
@@ -84,7 +88,22 @@ def _elements(node):
 
 
 def _text(node):
-    return (node.text or "").strip()
+    """An element that holds text only: Markdown goes in as text, never as XML markup."""
+    for child in node:
+        if child.tag is etree.Entity:
+            raise OlxError(f"<{node.tag}> uses the entity {child.text}: entities are not allowed.")
+        if isinstance(child.tag, str):
+            raise OlxError(f"<{node.tag}> must hold text only, not <{child.tag}>.")
+    # Text around a comment (the runtime's parser may keep them) is still the text.
+    return "".join([node.text or ""] + [child.tail or "" for child in node]).strip()
+
+
+def _choice(value, choices, where):
+    """An attribute that takes one of a few words (wrong ones are a wrong type, not a rule)."""
+    if value not in choices:
+        allowed = ", ".join(repr(choice) for choice in choices)
+        raise OlxError(f"{where} must be one of {allowed}, not {value!r}.")
+    return value
 
 
 def _group_from_node(node, index):
@@ -100,6 +119,8 @@ def _group_from_node(node, index):
         if child.tag == "synonym":
             synonyms.append(_text(child))
         elif child.tag in texts:
+            if node.findall(child.tag)[0] is not child:
+                raise OlxError(f"{where} has more than one <{child.tag}>.")
             texts[child.tag] = _text(child)
         else:
             raise OlxError(f"{where} has an unknown element <{child.tag}>.")
@@ -107,7 +128,7 @@ def _group_from_node(node, index):
         raise OlxError(f"{where} has no <label>.")
     return Group(
         id=node.get("id"),
-        side=node.get("side", "external"),
+        side=_choice(node.get("side", "external"), SIDES, f"{where}'s side"),
         points=_convert(node.get("points", "1"), float, f"{where}'s points"),
         synonyms=tuple(s for s in synonyms if s),
         **texts,
@@ -133,6 +154,8 @@ def exercise_from_node(node):
         if child.tag == "group":
             groups.append(_group_from_node(child, len(groups)))
         elif child.tag in ROOT_TEXTS:
+            if ROOT_TEXTS[child.tag] in values:
+                raise OlxError(f"<customer_tenet> has more than one <{child.tag}>.")
             values[ROOT_TEXTS[child.tag]] = _text(child)
         else:
             raise OlxError(f"<customer_tenet> has an unknown element <{child.tag}>.")
@@ -140,8 +163,10 @@ def exercise_from_node(node):
     values["taxonomy"] = Taxonomy(
         groups=tuple(groups) or default.groups,
         balance_points=_convert(node.get("balance_points", default.balance_points), float, "balance_points"),
-        lexicon=node.get("lexicon", default.lexicon),
+        lexicon=_choice(node.get("lexicon", default.lexicon), LEXICONS, "lexicon"),
     )
+    if "show_why" in values:
+        _choice(values["show_why"], SHOW_WHY_CHOICES, "show_why")
     return Exercise(**values)
 
 

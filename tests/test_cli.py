@@ -78,15 +78,12 @@ def test_bad_batch_lines_write_nothing(tmp_path, content, message):
     ("<customer_tenet><group>", "not well-formed"),
     ('<customer_tenet><group id="a" points="-1"><label>A</label></group></customer_tenet>', "groups.0.points"),
     ('<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><customer_tenet><prompt>&x;</prompt></customer_tenet>',
-     None),
+     "DTDs and entities are not allowed"),
 ])
 def test_bad_olx_exits_2(tmp_path, olx_text, message):
     block_xml = tmp_path / "block.xml"
     block_xml.write_text(olx_text, encoding="utf-8")
     result = run("grade", "--taxonomy", str(block_xml), stdin="agents")
-    if message is None:  # safe to read; the entity is simply not expanded
-        assert result.returncode == 0 and "root:" not in result.stdout
-        return
     assert result.returncode == 2 and result.stdout == ""
     assert message in result.stderr
 
