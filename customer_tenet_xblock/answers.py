@@ -39,7 +39,8 @@ def clean_text(text):
     tab are dropped. Everything else, emoji and right-to-left text included,
     is kept as written.
     """
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    # Through UTF-16: a split surrogate pair is joined, each lone surrogate is one U+FFFD.
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
         char for char in text
