@@ -51,7 +51,8 @@ def test_submit_then_revisit(workbench):
     assert again["answer"] == "insureds\nbrokers\nmy boss" and again["reflection"] == "hm"
     assert again["feedback"]["score_text"] == state["feedback"]["score_text"]
     _usage, page = usage_id(workbench, "customer_tenet.0", "http-learner")
-    assert "insureds\\nbrokers\\nmy boss" in page  # the initial state rides along with the page
+    # The initial state rides along with the page, as script-safe JSON text inside the init arguments.
+    assert "insureds\\\\nbrokers\\\\nmy boss" in page
 
 
 @pytest.mark.parametrize("body, status, code", [

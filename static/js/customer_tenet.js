@@ -7,6 +7,8 @@
 function CustomerTenetXBlock(runtime, element, init) {
     'use strict';
 
+    // The block sends its arguments as script-safe JSON text (see block.py).
+    if (typeof init === 'string') { init = JSON.parse(init); }
     var root = element.jquery ? element[0] : element;
     var gettext = window.gettext || function (text) { return text; };
     var SVG_NS = 'http://www.w3.org/2000/svg';
