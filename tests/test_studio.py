@@ -4,8 +4,11 @@ problems), the save/preview/preset handlers for authors only, author_view,
 and rescoring after an author's save.
 """
 import copy
+import json
+import re
 
 import pytest
+import requests
 from conftest import RecordingRuntime, call_handler, learner_fields, make_block
 from xblock.fields import ScopeIds
 from xblock.runtime import NullI18nService
@@ -325,3 +328,69 @@ class TestRescoreAfterSave:
         assert call_handler(block, "studio_save", data)[0] == 200
         block.rescore(only_if_higher=False)
         assert block.runtime.grade_events()[-1] == grade(4.0, possible=9.0)
+
+
+# ---- in the real workbench, over HTTP ---------------------------------------
+
+MANAGERS_SCENARIO = "customer_tenet.2"
+
+
+def workbench_post(base, scenario, student, handler, body):
+    """POST to a handler as the editor's JavaScript does, with Django's CSRF token."""
+    session = requests.Session()
+    page = session.get(f"{base}/scenario/{scenario}/studio_view/", params={"student": student}, timeout=30)
+    page.raise_for_status()
+    usage = re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text).group(1)
+    response = session.post(
+        f"{base}/handler/{usage}/{handler}/", params={"student": student},
+        data=body if isinstance(body, (str, bytes)) else json.dumps(body),
+        headers={"Content-Type": "application/json", "X-CSRFToken": session.cookies["csrftoken"]}, timeout=30,
+    )
+    return response.status_code, response.json()
+
+
+@pytest.fixture
+def managers_config(workbench):
+    """The managers scenario's configuration; put back afterwards, as other tests read the scenario."""
+    from customer_tenet_xblock.scenarios import MANAGERS_EXERCISE
+    original = editor_data(MANAGERS_EXERCISE)
+    yield copy.deepcopy(original)
+    status, _ = workbench_post(workbench, MANAGERS_SCENARIO, "staff-restorer", "studio_save", original)
+    assert status == 200
+
+
+@pytest.mark.slow
+class TestInTheWorkbench:
+    def test_the_editor_renders_at_the_studio_view_address(self, workbench):
+        page = requests.get(f"{workbench}/scenario/{MANAGERS_SCENARIO}/studio_view/", params={"student": "staff1"},
+                            timeout=30)
+        assert page.status_code == 200
+        assert "customer-tenet-studio editor-with-buttons" in page.text and "CustomerTenetStudio" in page.text
+
+    def test_an_author_saves_and_a_learner_gets_the_new_synonym(self, workbench, managers_config):
+        managers_config["groups"][1]["synonyms"] = "quartermasters"  # Peers and other teams
+        status, response = workbench_post(workbench, MANAGERS_SCENARIO, "staff-http", "studio_save", managers_config)
+        assert status == 200 and response["config"]["groups"][1]["synonyms"] == "quartermasters"
+        status, state = workbench_post(workbench, MANAGERS_SCENARIO, "http-learner-syn", "submit",
+                                       {"answer": "the quartermasters"})
+        found = {group["id"] for group in state["feedback"]["groups"] if group["found"]}
+        assert status == 200 and found == {"coworkers"}
+
+    def test_an_invalid_configuration_changes_nothing(self, workbench, managers_config):
+        managers_config["groups"][0]["id"] = "coworkers"
+        managers_config["display_name"] = "Broken"
+        status, response = workbench_post(workbench, MANAGERS_SCENARIO, "staff-http", "studio_save", managers_config)
+        assert status == 400 and response["fields"] == {"groups.1.id": response["fields"]["groups.1.id"]}
+        assert "ids must be unique" in response["fields"]["groups.1.id"]
+        status, state = workbench_post(workbench, MANAGERS_SCENARIO, "viewer", "studio_preview",
+                                       {"config": {}, "answer": "x"})
+        assert status == 403
+        page = requests.get(f"{workbench}/scenario/{MANAGERS_SCENARIO}/", params={"student": "viewer"}, timeout=30)
+        assert "Your people are your customers" in page.text and "Broken" not in page.text
+
+    def test_a_learner_cannot_save(self, workbench, managers_config):
+        managers_config["display_name"] = "Hijacked"
+        status, response = workbench_post(workbench, MANAGERS_SCENARIO, "learner-x", "studio_save", managers_config)
+        assert (status, response["code"]) == (403, "staff_only")
+        page = requests.get(f"{workbench}/scenario/{MANAGERS_SCENARIO}/", params={"student": "viewer"}, timeout=30)
+        assert "Hijacked" not in page.text

@@ -328,7 +328,7 @@ function CustomerTenetStudio(runtime, element, init) {
 
     function feedbackView(feedback) {
         var box = make('div', 'ct-try-feedback');
-        box.appendChild(make('h4', 'ct-small-title', gettext('The feedback a learner would get')));
+        box.appendChild(make('h2', 'ct-small-title', gettext('The feedback a learner would get')));
         box.appendChild(make('p', 'ct-try-score', feedback.score_text));
         var list = make('ul', 'ct-try-groups');
         feedback.groups.forEach(function (group) {

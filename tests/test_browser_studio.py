@@ -1,0 +1,133 @@
+"""What an author does in the Studio editor, in Debian's chromium against the workbench server."""
+import pytest
+from test_studio import MANAGERS_SCENARIO, managers_config  # noqa: F401 - the fixture puts the scenario back
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def open_editor(page, base, student="staff-author"):
+    page.goto(f"{base}/scenario/{MANAGERS_SCENARIO}/studio_view/?student={student}")
+    editor = page.locator(".customer-tenet-studio")
+    editor.locator(".ct-group-editor").first.wait_for()
+    return editor
+
+
+def group(editor, label):
+    return editor.locator(".ct-group-editor").filter(has=editor.page.locator("legend", has_text=label))
+
+
+def save(editor):
+    editor.get_by_role("button", name="Save", exact=True).click()
+
+
+@pytest.mark.usefixtures("managers_config")
+def test_an_author_adds_a_synonym_and_a_learner_who_uses_it_gets_the_group(page, workbench):
+    editor = open_editor(page, workbench)
+    peers = group(editor, "Peers and other teams")
+    peers.get_by_label("Synonyms").fill("quartermasters\nsupply office")
+    save(editor)
+    editor.locator(".ct-studio-status").filter(has_text="Saved.").wait_for()
+
+    page.goto(f"{workbench}/scenario/{MANAGERS_SCENARIO}/?student=browser-synonym-learner")
+    learner = page.locator(".customer-tenet")
+    learner.get_by_label("Your customers", exact=True).fill("the quartermasters")
+    with page.expect_response(lambda response: "/submit/" in response.url) as submitted:
+        learner.get_by_role("button", name="Submit").click()
+    feedback = submitted.value.json()["feedback"]
+    assert [row["label"] for row in feedback["groups"] if row["found"]] == ["Peers and other teams"]
+    learner.get_by_role("heading", name="Your feedback").wait_for()
+    assert "the quartermasters" in learner.inner_text()
+
+
+@pytest.mark.usefixtures("managers_config")
+def test_errors_sit_next_to_their_fields_and_nothing_is_saved(page, workbench):
+    editor = open_editor(page, workbench)
+    editor.get_by_role("button", name="Add a group").click()
+    # The new group's label has the focus; leave it empty. Make another problem too.
+    editor.get_by_label("Maximum attempts").fill("many")
+    save(editor)
+    summary = editor.locator(".ct-studio-problems")
+    summary.wait_for()
+    assert "2 problems" in summary.inner_text()
+    attempts = editor.get_by_label("Maximum attempts")
+    assert attempts.get_attribute("aria-invalid") == "true"
+    error_id = attempts.get_attribute("aria-describedby").split()[-1]
+    assert page.locator(f"#{error_id}").inner_text() == "Enter a whole number."
+    new_label = group(editor, "Group 4").get_by_label("Label")
+    assert new_label.get_attribute("aria-invalid") == "true"
+    # The summary links take the keyboard to the field.
+    summary.get_by_role("link", name="Group 4, Label: Every group needs a label.").click()
+    assert page.evaluate("document.activeElement.id") == new_label.get_attribute("id")
+
+    page.reload()
+    editor = open_editor(page, workbench)
+    assert editor.locator(".ct-group-editor").count() == 3
+    assert editor.get_by_label("Maximum attempts").input_value() == "0"
+
+
+@pytest.mark.usefixtures("managers_config")
+def test_groups_reorder_by_keyboard_and_a_preset_asks_first(page, workbench):
+    editor = open_editor(page, workbench)
+    labels = editor.locator(".ct-group-editor [data-group-field='label']")
+    assert labels.evaluate_all("nodes => nodes.map(n => n.value)") == [
+        "Your own people", "Peers and other teams", "External customers"]
+    group(editor, "External customers").get_by_role("button", name="Move up").focus()
+    page.keyboard.press("Enter")
+    assert labels.evaluate_all("nodes => nodes.map(n => n.value)") == [
+        "Your own people", "External customers", "Peers and other teams"]
+    assert page.evaluate("document.activeElement.textContent") == "Move up"  # focus stays on the button
+    page.keyboard.press("Enter")
+    assert labels.first.input_value() == "External customers"
+
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    editor.get_by_label("Start from a preset").select_option("insurance")
+    editor.get_by_role("button", name="Apply preset").click()
+    assert "Insurance company" in questions[0]
+    assert editor.locator(".ct-group-editor").count() == 3  # declined: nothing replaced
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    editor.get_by_role("button", name="Apply preset").click()
+    editor.locator(".ct-studio-status").filter(has_text="Select Save to keep it").wait_for()
+    assert editor.locator(".ct-group-editor").count() == 6
+    page.reload()  # not saved: the managers' groups are still there
+    assert open_editor(page, workbench).locator(".ct-group-editor").count() == 3
+
+
+def test_try_an_answer_shows_the_learners_feedback_without_saving(page, workbench):
+    editor = open_editor(page, workbench)
+    group(editor, "External customers").get_by_label("Synonyms").fill("patrons")
+    editor.get_by_label("Sample answer").fill("our patrons\n<img src=x onerror=alert(1)>")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    editor.get_by_role("button", name="Try this answer").click()
+    result = editor.locator(".ct-try-result")
+    result.locator(".ct-try-score").wait_for()
+    assert "1 of 3 customer groups" in result.inner_text()
+    assert "External customers — Found" in result.inner_text()
+    assert "<img src=x onerror=alert(1)>" in result.locator(".ct-try-unplaced").inner_text()
+    assert result.locator("img").count() == 0 and dialogs == []
+
+    editor.get_by_label("Prompt").fill("**Who** are they?<script>alert(2)</script>")
+    editor.get_by_role("button", name="Preview the prompt").click()
+    preview = editor.locator(".ct-prompt-preview-body strong")
+    preview.wait_for()
+    assert preview.inner_text() == "Who" and editor.locator(".ct-prompt-preview-body script").count() == 0
+    page.reload()
+    assert group(open_editor(page, workbench), "External customers").get_by_label("Synonyms").input_value() == ""
+
+
+def test_the_editor_has_no_accessibility_violations(page, workbench):
+    from axe_playwright_python.sync_playwright import Axe
+    editor = open_editor(page, workbench)
+    editor.get_by_label("Display name").fill("")
+    save(editor)
+    editor.locator(".ct-studio-problems").wait_for()  # check the error state too
+    results = Axe().run(page, context=".customer-tenet-studio")
+    assert results.violations_count == 0, results.generate_report()
+    editor.get_by_label("Display name").fill("Managers")
+    editor.get_by_label("Sample answer").fill("our clients\nmy team")
+    editor.get_by_role("button", name="Try this answer").click()
+    editor.locator(".ct-try-score").wait_for()  # and with the sample feedback shown
+    results = Axe().run(page, context=".customer-tenet-studio")
+    assert results.violations_count == 0, results.generate_report()
