@@ -9,18 +9,16 @@ so the figures always follow the rubric in force, synonyms added included.
 """
 import csv
 import io
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from .feedback import translate_text
 from .rubric import RubricResult, grade
+from .rubric.normalizing import singular, tokenize
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MOST_UNPLACED = 10
-_PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
 def spreadsheet_safe(value):
@@ -30,10 +28,15 @@ def spreadsheet_safe(value):
     return value
 
 
-def normalise_entry(text):
-    """Fold an unplaced entry so that spellings of one phrase count together."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
+def normalise_entry(text, lang="en"):
+    """
+    An unplaced entry folded as the matcher folds it (case, accents,
+    punctuation) with each word in the singular, so that spellings of one
+    phrase count together: "Lighthouse-Keepers!" -> "lighthouse keeper".
+    """
+    return " ".join(
+        token.word if token.symbol or not lang else singular(token.word, lang) for token in tokenize(text)
+    )
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def records_from_states(user_states, taxonomy):
             yield record
 
 
-def summarise(records, taxonomy, normalise=normalise_entry, most=MOST_UNPLACED):
+def summarise(records, taxonomy, most=MOST_UNPLACED):
     """
     The class at a glance: how many submitted, the score distribution, each
     group's share of learners who found it, and the most frequent unplaced
@@ -92,7 +95,7 @@ def summarise(records, taxonomy, normalise=normalise_entry, most=MOST_UNPLACED):
     writers = Counter()  # normalised unplaced entry -> learners who wrote it
     missed_by_writers = {}  # normalised unplaced entry -> groups those learners missed
     for record in records:
-        for entry in {normalise(text) for text in record.counting.unplaced} - {""}:
+        for entry in {normalise_entry(text, taxonomy.lexicon) for text in record.counting.unplaced} - {""}:
             writers[entry] += 1
             missed_by_writers.setdefault(entry, Counter()).update(record.counting.missed)
     order = {group.id: index for index, group in enumerate(taxonomy.groups)}

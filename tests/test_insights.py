@@ -77,7 +77,9 @@ def test_other_cells_are_left_alone(value):
 
 
 def test_unplaced_entries_are_normalised():
-    assert normalise_entry("  The Lighthouse-Keeper! ") == normalise_entry("the lighthouse keeper")
+    assert normalise_entry("  The Lighthouse-Keepers! ") == normalise_entry("the lighthouse keeper")
+    assert normalise_entry("Lighthouse KEEPER") == "lighthouse keeper"
+    assert normalise_entry("Directeurs régionaux", lang="") == "directeurs regionaux"
 
 
 # ---- generate_report_data, from states stored by the submit handler ----------
