@@ -64,12 +64,6 @@ class InsightsMixin:
             ))
         return client.iter_all_for_block(self.scope_ids.usage_id, scope=Scope.user_state)
 
-    def _label_of(self, group_id):
-        try:
-            return translate_text(self.i18n, self.exercise.taxonomy.group(group_id).label)
-        except KeyError:
-            return group_id
-
     # ---- handlers ----------------------------------------------------------
 
     @json_api
@@ -100,7 +94,8 @@ class InsightsMixin:
         if limit_responses is not None and limit_responses <= 0:
             return
         taxonomy = self.exercise.taxonomy
+        labels = {group.id: translate_text(self.i18n, group.label) for group in taxonomy.groups}
         for count, record in enumerate(records_from_states(user_state_iterator, taxonomy), start=1):
-            yield record.username, OrderedDict(response_fields(record, self.i18n, self._label_of))
+            yield record.username, OrderedDict(response_fields(record, self.i18n, labels.get))
             if limit_responses is not None and count >= limit_responses:
                 return
