@@ -125,7 +125,7 @@ def _read_groups(groups, reader):
     if not isinstance(groups, list) or not all(isinstance(group, dict) for group in groups):
         reader.problems["groups"] = reader._("The groups could not be read.")
         return ()
-    explicit_ids = {reader.text(group.get("id", ""), "groups") for group in groups}
+    explicit_ids = {group["id"].strip() for group in groups if isinstance(group.get("id"), str)}
     read = []
     for index, data in enumerate(groups):
         where = f"groups.{index}"

@@ -110,6 +110,7 @@ class TestReadEditor:
         ({"label": "Brokers", "id": "Big Agents"}, "groups.6.id", "lowercase letters"),
         ({"label": "Brokers", "points": "-1"}, "groups.6.points", "between 0"),
         ({"label": "Brokers", "points": "lots"}, "groups.6.points", "a number"),
+        ({"label": "Brokers", "id": 5}, "groups.6.id", "Enter text"),
         ({"label": "Brokers", "side": "sideways"}, "groups.6.side", "internal or external"),
         ({"label": "Brokers", "hint": "h" * 5001}, "groups.6.hint", "at most"),
         ({"label": "Brokers", "synonyms": "s" * (MAX_LABEL_LENGTH + 1)}, "groups.6.synonyms", "at most"),
