@@ -1,0 +1,309 @@
+"""
+Split a learner's free text into entries.
+
+Learners write lists in every shape: one per line, bullets, numbers (also
+inline: "1) clients 2) brokers"), commas and semicolons, or a sentence ("Our
+customers are the policyholders, the agents who sell for us, and everyone in
+accounting."). An "and" splits two customers ("my boss and my coworkers") but
+not one department ("printing and mailing"), and "agents and their staff"
+stays one entry whose two customers the matcher finds.
+
+Every entry is a slice of the text (never rewritten, so HTML and emoji stay
+text), entries are in order, and an entry that repeats an earlier one once
+normalised is dropped. One pass over the text: linear time, no regex.
+"""
+from .lexicon import HEAD_ROLES, all_lexicons
+from .normalizing import singular, tokenize
+
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+SEPARATORS = frozenset(",;\t|\uff0c\uff1b\u3001")
+SENTENCE_ENDS = frozenset(".?!\u3002\uff01\uff1f\u2026")
+BULLETS = frozenset("-*\u2022\u25e6\u00b7\u2023\u25aa\u25cf\u25cb\u25a0\u25a1\u25ba\u27a2\u2713\u2714\u2192>+=#~\u2013\u2014\u2043\u2219\u25b8\u25b9\u25c6\u25c7\u2605\u2606")
+# Bullets that also separate entries in the middle of a line.
+INLINE_BULLETS = BULLETS - frozenset("-*>+=#~\u2013\u2014")
+EDGE_PUNCTUATION = (frozenset(" .,;:!?\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb[]{}") | BULLETS | SEPARATORS) - frozenset("<>+=#~")
+ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+# Words that end with a dot without ending a sentence ("dept. heads").
+ABBREVIATIONS = frozenset(
+    "dept depts mgmt mgr mgrs asst exec execs rep reps dir div co inc ltd corp etc "
+    "e.g eg i.e ie vs mr mrs ms dr st jr sr no approx misc govt assoc pres admin "
+    "acct sp".split()
+)
+HEADER_WORDS = frozenset(
+    "my our the your customer customers client clients internal external list answer "
+    "who are is were include includes including main primary key groups group "
+    "people i we serve me us of are: here these those follows".split()
+)
+_DETERMINERS = frozenset("our my the your his her their all".split())
+_QUALIFIERS = frozenset("internal external main primary key biggest most important other real true".split())
+_CUSTOMER_WORDS = frozenset("customer client".split())
+_INTRO_VERBS = frozenset(
+    "are is include includes including would will could might be consist of as follow "
+    "follows would be mainly mostly".split()
+)
+_SPEAKERS = frozenset("i we".split())
+_SPEAKER_VERBS = frozenset("serve have help support would say think consider".split())
+_ANAPHORS = frozenset("their his her its".split())
+_CONJUNCTIONS = frozenset("and & or plus".split())
+_FILLERS = frozenset("a an the".split())
+
+
+def _person_words():
+    """Single words naming people, in every lexicon: "X and Y" splits when both have one."""
+    words = set()
+    for lexicon in all_lexicons():
+        for concept in lexicon.concepts:
+            if concept.person and concept.role in HEAD_ROLES:
+                for phrase in concept.phrases:
+                    for token in tokenize(phrase):
+                        words.add(singular(token.word, lexicon.name or "en"))
+        words.update(expansion for short, expansion in lexicon.abbreviations if " " not in expansion)
+        words.update(short for short, expansion in lexicon.abbreviations)
+    return frozenset(words - _FILLERS - {"of", "in", "the", "who", "i"})
+
+
+_PERSON_WORDS = None
+
+
+def person_words():
+    global _PERSON_WORDS
+    if _PERSON_WORDS is None:
+        _PERSON_WORDS = _person_words()
+    return _PERSON_WORDS
+
+
+# --- characters -> raw pieces -----------------------------------------------
+
+def _marker_end(text, i, end):
+    """End of a list marker at text[i] ("1.", "2)", "(a)", "b.", "iv)"), or None."""
+    j = i
+    opened = text[j] == "("
+    if opened:
+        j += 1
+    k = j
+    while k < end and k - j < 4 and text[k].isalnum():
+        k += 1
+    label = text[j:k]
+    if not label or k >= end:
+        return None
+    if not (label.isdigit() or len(label) == 1 and label.isalpha() or label.lower() in ROMAN):
+        return None
+    closer = text[k]
+    if opened and closer != ")":
+        return None
+    if not opened and closer not in ".):":
+        return None
+    k += 1
+    if k < end and not text[k].isspace():
+        return None  # "1.5 million", "a.m."
+    return k
+
+
+def _strip_markers(text, i, end):
+    """Skip leading whitespace, bullets and numbering of a line."""
+    while i < end:
+        char = text[i]
+        if char.isspace() or char in BULLETS:
+            i += 1
+            continue
+        marker = _marker_end(text, i, end)
+        if marker is None:
+            break
+        i = marker
+    return i
+
+
+def _inline_marker(text, i, end):
+    """A marker inside a line: "1) clients 2) brokers", "(b) agents"."""
+    if i == 0 or not text[i - 1].isspace():
+        return None
+    char = text[i]
+    if char == "(" or char.isdigit():
+        marker = _marker_end(text, i, end)
+        if marker is not None and (char == "(" or text[marker - 1] in ")."):
+            return marker
+    elif char.isalpha() and i + 1 < end and text[i + 1] == ")":
+        return _marker_end(text, i, end)
+    return None
+
+
+def _word_before(text, start, i):
+    j = i
+    while j > start and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    return text[j:i].lower()
+
+
+def _entity_end(text, start, i):
+    """True when the ';' at i closes an HTML entity such as &amp; (text, not a separator)."""
+    j = i - 1
+    while j > start and i - j <= 10 and (text[j].isalnum() or text[j] == "#"):
+        j -= 1
+    return j < i - 1 and text[j] == "&"
+
+
+def _pieces(text):
+    """(start, end) spans between separators, markers and line breaks."""
+    spans, n = [], len(text)
+    line_start = 0
+    while line_start <= n:
+        line_end = line_start
+        while line_end < n and text[line_end] not in LINE_BREAKS:
+            line_end += 1
+        i = _strip_markers(text, line_start, line_end)
+        piece_start = i
+        while i < line_end:
+            char = text[i]
+            cut, skip_to = False, i + 1
+            if char in SEPARATORS:
+                cut = not (char == ";" and _entity_end(text, piece_start, i))
+                if char == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                    cut = False  # 1,000
+            elif char in SENTENCE_ENDS:
+                nxt = text[i + 1] if i + 1 < line_end else " "
+                if nxt.isspace() or nxt in SENTENCE_ENDS or char != ".":
+                    word = _word_before(text, piece_start, i)
+                    cut = char != "." or not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+                                              or "." in word)
+            elif char in INLINE_BULLETS:
+                cut = True
+            else:
+                marker = _inline_marker(text, i, line_end)
+                if marker is not None:
+                    cut, skip_to = True, marker
+            if cut:
+                spans.append((piece_start, i))
+                i = piece_start = skip_to
+            else:
+                i += 1
+        spans.append((piece_start, line_end))
+        line_start = line_end + 1
+    return spans
+
+
+# --- pieces -> entries ------------------------------------------------------
+
+def _trim(text, start, end):
+    """Drop edge punctuation and unbalanced brackets."""
+    while True:
+        while start < end and (text[start].isspace() or text[start] in EDGE_PUNCTUATION):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCTUATION):
+            end -= 1
+        if start < end and text[start] == "(" and ")" not in text[start:end]:
+            start += 1
+            continue
+        if start < end and text[end - 1] == ")" and "(" not in text[start:end]:
+            end -= 1
+            continue
+        return start, end
+
+
+def _words(text, start, end):
+    return [(t.word, start + t.start, start + t.end) for t in tokenize(text[start:end])]
+
+
+def _drop_header(text, start, end):
+    """'My customers: agents' -> 'agents'; 'Internal:' -> nothing."""
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return start
+    words = [w for w, _, _ in _words(text, start, colon)]
+    if words and all(w in HEADER_WORDS for w in words):
+        return colon + 1
+    return start
+
+
+def _drop_intro(words):
+    """Index of the first word after "our customers are", "I serve"...; 0 if none."""
+    k = 0
+    while k < len(words) and words[k] in _DETERMINERS:
+        k += 1
+    while k < len(words) and words[k] in _QUALIFIERS:
+        k += 1
+    if k < len(words) and singular(words[k]) in _CUSTOMER_WORDS:
+        verbs = k + 1
+        while verbs < len(words) and words[verbs] in _INTRO_VERBS:
+            verbs += 1
+        if verbs > k + 1 and verbs < len(words):
+            return verbs
+        return 0
+    if words and words[0] in _SPEAKERS:
+        verbs = 1
+        while verbs < len(words) and words[verbs] in _SPEAKER_VERBS:
+            verbs += 1
+        if verbs > 1 and verbs < len(words):
+            return verbs
+    return 0
+
+
+def _names_person(words):
+    return any(singular(w) in person_words() for w in words)
+
+
+def _split_conjunctions(text, start, end):
+    """Split "my boss and my coworkers", keep "printing and mailing" and "agents and their staff"."""
+    words = _words(text, start, end)
+    spans, piece_start, left = [], start, []
+    for k, (word, w_start, w_end) in enumerate(words):
+        if word in _CONJUNCTIONS and left and k + 1 < len(words):
+            right = []
+            for other, _, _ in words[k + 1:]:
+                if other in _CONJUNCTIONS:
+                    break
+                right.append(other)
+            if right and right[0] not in _ANAPHORS and _names_person(left) and _names_person(right):
+                spans.append((piece_start, w_start))
+                piece_start, left = w_end, []
+                continue
+        left.append(word)
+    spans.append((piece_start, end))
+    return spans
+
+
+def entry_key(text):
+    """Entries equal under this key are the same entry."""
+    words = [singular(t.word) for t in tokenize(text)]
+    return " ".join(w for w in words if w not in _FILLERS)
+
+
+def _entry_spans(text):
+    for piece_start, piece_end in _pieces(text):
+        start, end = _trim(text, piece_start, piece_end)
+        start, end = _trim(text, _drop_header(text, start, end), end)
+        if start >= end:
+            continue
+        words = _words(text, start, end)
+        intro = _drop_intro([w for w, _, _ in words])
+        if intro:
+            start = words[intro][1]
+        yield start, end
+
+
+def split_entries(text):
+    """The entries of a learner's answer, in order, stripped and without repeats."""
+    if not isinstance(text, str):
+        return []
+    spans = []
+    for start, end in _entry_spans(text):
+        words = _words(text, start, end)
+        # ", and their staff": belongs to the customer before it.
+        if spans and len(words) > 1 and words[0][0] in _CONJUNCTIONS and words[1][0] in _ANAPHORS:
+            spans[-1] = (spans[-1][0], end)
+            continue
+        if words and words[0][0] in _CONJUNCTIONS and len(words) > 1:
+            start = words[1][1]
+        spans.append((start, end))
+    entries, seen = [], set()
+    for span_start, span_end in spans:
+        for start, end in _split_conjunctions(text, span_start, span_end):
+            start, end = _trim(text, start, end)
+            piece = text[start:end]
+            if not any(c.isalnum() for c in piece):
+                continue
+            key = entry_key(piece)
+            if key in seen:
+                continue
+            seen.add(key)
+            entries.append(piece)
+    return entries
