@@ -308,7 +308,7 @@ class TestRescoreAfterSave:
     def learner_then_author(self):
         runtime = RecordingRuntime("learner-1", is_staff=False)
         block = make_block(runtime=runtime)
-        call_handler(block, "submit", {"answer": "policyholders\nthe folks at corporate HQ"})
+        call_handler(block, "submit", {"answer": "policyholders\nzorblax"})  # no lexicon knows "zorblax"
         assert runtime.grade_events() == [grade(1.0)]
         runtime.service(block, "user").user.opt_attrs["edx-platform.user_is_staff"] = True  # the author now
         return block
@@ -316,7 +316,7 @@ class TestRescoreAfterSave:
     def test_rescore_after_a_synonym_is_saved(self):
         block = self.learner_then_author()
         data = config()
-        data["groups"][4]["synonyms"] = "corporate HQ"  # management
+        data["groups"][4]["synonyms"] = "zorblax"  # management
         assert call_handler(block, "studio_save", data)[0] == 200
         block.rescore(only_if_higher=False)
         assert block.runtime.grade_events()[-1] == grade(2.0)
