@@ -22,7 +22,7 @@ XBlockUserState = namedtuple("XBlockUserState", ["username", "block_key", "state
 CLASS = {
     "ana": ("insureds\nbrokers\nmy boss\nthe lighthouse keeper", "Everyone is a customer."),
     "ben": ("policyholders\nThe Lighthouse-Keeper!\nastronauts", ""),
-    "cai": ("=HYPERLINK(\"http://evil.example\")\nagents", "@SUM(A1:A9)"),
+    "cai": ("@SUM(1+1)\n=HYPERLINK(\"http://evil.example\")\nagents", "@SUM(A1:A9)"),
     "dee": ("coworkers\nthe lighthouse keeper\nTHE LIGHTHOUSE KEEPER", "-nothing"),
 }
 
@@ -100,8 +100,8 @@ def test_report_rows_follow_the_lms_contract():
 
 def test_report_defuses_formulas_in_learner_text():
     cai = dict(staff_block().generate_report_data(iter(submitted_states()))).get("cai")
-    assert cai["Answer"].startswith("'=HYPERLINK(")
-    assert cai["Unplaced entries"].startswith("'=HYPERLINK(")
+    assert cai["Answer"].startswith("'@SUM(1+1)\n=HYPERLINK(")
+    assert cai["Unplaced entries"].startswith("'@SUM(1+1)")
     assert cai["Reflection"] == "'@SUM(A1:A9)"
 
 
@@ -187,7 +187,7 @@ def test_export_is_csv_with_one_row_per_learner():
     rows = list(csv.reader(io.StringIO(body["csv"])))
     assert rows[0][:3] == ["Username", "Answer", "Placed entries"]
     assert [row[0] for row in rows[1:]] == list(CLASS)
-    assert rows[3][1].startswith("'=HYPERLINK(")  # cai's answer, defused
+    assert rows[3][1].startswith("'@SUM(")  # cai's answer, defused
     assert rows[1][1] == CLASS["ana"][0]  # newlines survive CSV quoting
 
 
@@ -243,7 +243,7 @@ def test_workbench_summary_and_export_read_every_learner(submitted):
     status, export = post(submitted, "staff1", "export_responses", "{}")
     rows = list(csv.reader(io.StringIO(export["csv"])))
     assert sorted(row[0] for row in rows[1:]) == sorted(CLASS)
-    assert any(row[1].startswith("'=HYPERLINK(") for row in rows)
+    assert any(row[1].startswith("'@SUM(") for row in rows)
 
 
 @pytest.mark.slow
