@@ -19,7 +19,6 @@ How an entry is read, in one pass each:
 Instructor synonyms and the labels of groups the lexicon does not know are
 matched on the same words, and add to what the lexicon found.
 """
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..taxonomy import Match, PlacedEntry
@@ -34,36 +33,34 @@ _GENERIC_LABEL_WORDS = frozenset(
 _WORD_CACHE_LIMIT = 20000
 
 
-@dataclass(frozen=True)
 class Word:
     """One normalised word of the entry, pointing back at what the learner wrote."""
 
-    text: str
-    start: int
-    end: int
-    token: int  # index of the token it came from (abbreviations give several words)
-    typed: str  # the folded token as typed
-    possessive: bool = False
-    plural: bool = False
-    alone: bool = True  # the only word of its token
+    __slots__ = ("text", "start", "end", "token", "typed", "possessive", "plural", "alone")
+
+    def __init__(self, text, start, end, token, typed, possessive=False, plural=False, alone=True):
+        self.text = text
+        self.start, self.end = start, end
+        self.token = token  # index of the token it came from (abbreviations give several words)
+        self.typed = typed  # the folded token as typed
+        self.possessive = possessive
+        self.plural = plural
+        self.alone = alone  # the only word of its token
 
 
-@dataclass(frozen=True)
 class Item:
     """A run of words: one recognised phrase, or a single plain word."""
 
-    text: str
-    start: int
-    end: int
-    first: int  # index of its first word
-    payload: object = None  # Concept, or (group id, rule) for synonyms and labels
-    rule: str = ""
-    plural: bool = False
-    possessive: bool = False
+    __slots__ = ("text", "start", "end", "payload", "rule", "plural", "possessive", "concept")
 
-    @property
-    def concept(self):
-        return self.payload if hasattr(self.payload, "role") else None
+    def __init__(self, text, start, end, payload=None, rule="", plural=False, possessive=False):
+        self.text = text
+        self.start, self.end = start, end
+        self.payload = payload  # Concept, or (group id, rule) for synonyms and labels
+        self.rule = rule
+        self.plural = plural
+        self.possessive = possessive
+        self.concept = payload if hasattr(payload, "role") else None
 
 
 class CompiledTaxonomy:
@@ -98,6 +95,7 @@ class CompiledTaxonomy:
         )
         self.typos = DeletionIndex(w for w in self.vocabulary if w.isalpha() and len(w) >= 5)
         self._word_cache = {}
+        self._join_cache = {}
 
     def _label_rules(self, groups, known_ids):
         """For groups the lexicon does not know: the label, and its telling words."""
@@ -179,13 +177,18 @@ class CompiledTaxonomy:
         """"policy holders", "co-workers": two typed words that form one vocabulary word."""
         if not (first.alone and second.alone) or first.possessive or first.token + 1 != second.token:
             return None
+        key = (first.typed, second.typed)
+        if key in self._join_cache:
+            return self._join_cache[key]
         word = singular(first.typed + second.typed, self.lang)
-        if word in self.single_words:
-            return word
-        if word in self.known:
-            return None
-        fixed = self.typos.closest(word, len(first.typed) + len(second.typed))
-        return fixed if fixed in self.single_words else None
+        found = word if word in self.single_words else None
+        if found is None and not (first.text in self.known and second.text in self.known):
+            # A typo inside a split compound ("polcy holders"); two known words never are.
+            fixed = self.typos.closest(word, len(first.typed) + len(second.typed))
+            found = fixed if fixed in self.single_words else None
+        if len(self._join_cache) < _WORD_CACHE_LIMIT:
+            self._join_cache[key] = found
+        return found
 
 
 @lru_cache(maxsize=16)
@@ -208,7 +211,13 @@ def _match_at(words, i, phrase, fillers):
     return j
 
 
-def scan(words, index, compiled, keep_plain=True):
+def joins(words, compiled):
+    """For each position, the single vocabulary word it forms with the next word (or None)."""
+    return [compiled.joined(words[i], words[i + 1]) if i + 1 < len(words) else None
+            for i in range(len(words))]
+
+
+def scan(words, joined, index, compiled, keep_plain=True):
     """Longest phrase at each position, left to right; plain words in between."""
     fillers = compiled.lexicon.fillers
     items, i, n = [], 0, len(words)
@@ -219,25 +228,23 @@ def scan(words, index, compiled, keep_plain=True):
             if end is not None:
                 best = (end, payload, rule)
                 break
-        if i + 1 < n:
-            joined = compiled.joined(words[i], words[i + 1])
-            if joined is not None and (best is None or best[0] < i + 2):
-                for phrase, payload, rule in index.get(joined, ()):
-                    if len(phrase) == 1:
-                        best = (i + 2, payload, rule)
-                        break
+        if joined[i] is not None and (best is None or best[0] < i + 2):
+            for phrase, payload, rule in index.get(joined[i], ()):
+                if len(phrase) == 1:
+                    best = (i + 2, payload, rule)
+                    break
         if best is not None:
             end, payload, rule = best
             last = words[end - 1]
             items.append(Item(
-                " ".join(w.text for w in words[i:end]), words[i].start, last.end, i,
+                " ".join(w.text for w in words[i:end]), words[i].start, last.end,
                 payload, rule, plural=last.plural, possessive=last.possessive,
             ))
             i = end
         else:
             if keep_plain:
                 w = words[i]
-                items.append(Item(w.text, w.start, w.end, i, possessive=w.possessive))
+                items.append(Item(w.text, w.start, w.end, possessive=w.possessive))
             i += 1
     return items
 
@@ -369,15 +376,18 @@ def place_entry(entry, taxonomy):
     words = compiled.words(entry)
     if not words:
         return ()
+    joined = joins(words, compiled)
     best = {}  # group id -> Match; a synonym beats the lexicon, earlier beats later
-    for item in scan(words, compiled.synonyms, compiled, keep_plain=False):
-        group_id, synonym = item.payload
-        best.setdefault(group_id, Match(group_id, entry[item.start:item.end], synonym, "synonym"))
-    for item in scan(words, compiled.labels, compiled, keep_plain=False):
-        group_id, label = item.payload
-        best.setdefault(group_id, Match(group_id, entry[item.start:item.end], label, "lexicon"))
+    if compiled.synonyms:
+        for item in scan(words, joined, compiled.synonyms, compiled, keep_plain=False):
+            group_id, synonym = item.payload
+            best.setdefault(group_id, Match(group_id, entry[item.start:item.end], synonym, "synonym"))
+    if compiled.labels:
+        for item in scan(words, joined, compiled.labels, compiled, keep_plain=False):
+            group_id, label = item.payload
+            best.setdefault(group_id, Match(group_id, entry[item.start:item.end], label, "lexicon"))
     if compiled.concepts:
-        items = scan(words, compiled.concepts, compiled)
+        items = scan(words, joined, compiled.concepts, compiled)
         for group_id, matched, rule in _lexicon_matches(items, compiled, entry):
             best.setdefault(group_id, Match(group_id, matched, rule, "lexicon"))
     return tuple(best[group_id] for group_id in compiled.order if group_id in best)

@@ -13,6 +13,7 @@ expressions), so the cost is linear in the text's length whatever it holds.
   time independent of the vocabulary's size.
 """
 import html
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,10 +48,6 @@ def fold(text):
     return "".join(fold_char(c) for c in text)
 
 
-def is_word_char(char):
-    return char.isalnum()
-
-
 @dataclass(frozen=True)
 class Token:
     """A word (or a conjunction symbol) and where it stands in the text."""
@@ -63,77 +60,89 @@ class Token:
     symbol: bool = False  # & + /
 
 
-def _decoded_chars(text):
-    """Yield (folded text, start, end) per source character or HTML entity."""
+def _folded_with_positions(text):
+    """The folded text and, per folded character, its (start, end) in `text`.
+
+    HTML entities are read as the character they stand for; the source text is
+    never changed, so spans still point at what the learner wrote.
+    """
+    if text.isascii() and "&" not in text:
+        return text.lower(), None  # one folded character per source character
+    chars, starts, ends = [], [], []
     i, n = 0, len(text)
     while i < n:
-        char = text[i]
+        char, j = text[i], i + 1
         if char == "&":
-            j = i + 1
-            limit = min(n, i + _MAX_ENTITY)
-            while j < limit and (text[j].isalnum() or text[j] == "#"):
-                j += 1
-            if j < limit and j > i + 1 and text[j] == ";":
-                decoded = html.unescape(text[i:j + 1])
-                if decoded != text[i:j + 1]:
-                    yield fold(decoded), i, j + 1
-                    i = j + 1
-                    continue
-        yield fold_char(char), i, i + 1
-        i += 1
+            k, limit = i + 1, min(n, i + _MAX_ENTITY)
+            while k < limit and (text[k].isalnum() or text[k] == "#"):
+                k += 1
+            if k < limit and k > i + 1 and text[k] == ";":
+                decoded = html.unescape(text[i:k + 1])
+                if decoded != text[i:k + 1]:
+                    char, j = decoded, k + 1
+        folded = fold(char) if len(char) > 1 else fold_char(char)
+        for c in folded:
+            chars.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(chars), (starts, ends)
+
+
+# One character class, no alternation or nesting: linear, cannot backtrack.
+_WORD_RUN = re.compile(r"[^\W_]+")
+_SYMBOL_RUN = re.compile(r"[&+/]")
 
 
 def tokenize(text):
     """Words of `text` with spans into it; symbols & + / as their own tokens."""
-    pieces = []  # (folded string, start, end), one per output character
-    for folded, start, end in _decoded_chars(text):
-        for c in folded:
-            pieces.append((c, start, end))
-    tokens = []
-    word, word_start, word_end, dotted = [], 0, 0, False
-    n = len(pieces)
-
-    def flush(possessive=False):
-        nonlocal word, dotted
-        if word:
-            raw = text[word_start:word_end]
-            letters = [c for c in raw if c.isalpha()]
-            upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-            tokens.append(Token("".join(word), word_start, word_end, possessive, upper))
-        word, dotted = [], False
-
-    i = 0
-    while i < n:
-        c, start, end = pieces[i]
-        nxt = pieces[i + 1][0] if i + 1 < n else ""
-        after = pieces[i + 2][0] if i + 2 < n else ""
-        if is_word_char(c):
-            if not word:
-                word_start = start
-            word.append(c)
-            word_end = end
-        elif c in APOSTROPHES and word:
-            if nxt == "s" and not is_word_char(after):
-                word_end = pieces[i + 1][2]
-                flush(possessive=True)  # agent's
-                i += 2
+    folded, positions = _folded_with_positions(text)
+    runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(folded)]
+    symbols = [m.start() for m in _SYMBOL_RUN.finditer(folded)] if any(
+        c in folded for c in CONJUNCTION_SYMBOLS) else []
+    n = len(folded)
+    pieces = []  # (folded start, folded end, word, possessive)
+    k = 0
+    while k < len(runs):
+        begin, end = runs[k]
+        word = folded[begin:end]
+        possessive, dotted = False, False
+        while True:
+            gap = folded[end:end + 1]
+            nxt = runs[k + 1] if k + 1 < len(runs) else None
+            adjacent = nxt is not None and nxt[0] == end + 1
+            if gap and gap in APOSTROPHES:
+                if adjacent and folded[nxt[0]:nxt[1]] == "s":
+                    possessive, end, k = True, nxt[1], k + 1  # agent's
+                elif adjacent:
+                    word += folded[nxt[0]:nxt[1]]  # don't, o'brien: one word
+                    end, k = nxt[1], k + 1
+                    continue
+                elif word.endswith("s"):
+                    possessive, end = True, end + 1  # agents'
+            elif (gap == "." and adjacent and (len(word) == 1 or dotted)
+                    and nxt[1] - nxt[0] == 1 and folded[nxt[0]].isalpha()):
+                word += folded[nxt[0]]  # V.P., e.g., C.E.O. read as one word
+                dotted, end, k = True, nxt[1], k + 1
                 continue
-            if is_word_char(nxt):
-                pass  # don't, o'brien: one word without the apostrophe
-            else:
-                if word[-1] == "s":
-                    word_end = end
-                    flush(possessive=True)  # agents'
-                else:
-                    flush()
-        elif c == "." and word and (len(word) == 1 or dotted) and nxt.isalpha() and not is_word_char(after):
-            dotted = True  # V.P., e.g., C.E.O. read as one word
+            break
+        pieces.append((begin, end, word, possessive))
+        k += 1
+    for position in symbols:
+        pieces.append((position, position + 1, "&", None))
+    if symbols:
+        pieces.sort()
+    tokens = []
+    for begin, end, word, possessive in pieces:
+        if positions is None:
+            s, e = begin, end
         else:
-            flush()
-            if c in CONJUNCTION_SYMBOLS:
-                tokens.append(Token("&", start, end, symbol=True))
-        i += 1
-    flush()
+            s, e = positions[0][begin], positions[1][end - 1]
+        if possessive is None:
+            tokens.append(Token("&", s, e, symbol=True))
+            continue
+        upper = len(word) >= 2 and text[s:e].isupper()
+        tokens.append(Token(word, s, e, possessive, upper))
     return tokens
 
 

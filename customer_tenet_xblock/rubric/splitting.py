@@ -12,6 +12,8 @@ Every entry is a slice of the text (never rewritten, so HTML and emoji stay
 text), entries are in order, and an entry that repeats an earlier one once
 normalised is dropped. One pass over the text: linear time, no regex.
 """
+import re
+
 from .lexicon import HEAD_ROLES, all_lexicons
 from .normalizing import singular, tokenize
 
@@ -129,7 +131,7 @@ def _inline_marker(text, i, end):
 
 def _word_before(text, start, i):
     j = i
-    while j > start and (text[j - 1].isalnum() or text[j - 1] == "."):
+    while j > start and i - j < 12 and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1
     return text[j:i].lower()
 
@@ -142,42 +144,65 @@ def _entity_end(text, start, i):
     return j < i - 1 and text[j] == "&"
 
 
+def _special_characters():
+    chars = "".join(sorted(LINE_BREAKS | SEPARATORS | SENTENCE_ENDS | INLINE_BULLETS))
+    # A single character class: linear, nothing to backtrack.
+    return re.compile("[" + re.escape(chars) + r"\s]"), re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
+
+
+_SPECIAL, _LINE_BREAK = _special_characters()
+
+
+def _lines(text):
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _cuts_sentence(text, piece_start, i, line_end):
+    char = text[i]
+    nxt = text[i + 1] if i + 1 < line_end else " "
+    if not (nxt.isspace() or nxt in SENTENCE_ENDS or char != "."):
+        return False  # "1.5", "www.example"
+    if char != ".":
+        return True
+    word = _word_before(text, piece_start, i)
+    return not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word)
+
+
 def _pieces(text):
     """(start, end) spans between separators, markers and line breaks."""
-    spans, n = [], len(text)
-    line_start = 0
-    while line_start <= n:
-        line_end = line_start
-        while line_end < n and text[line_end] not in LINE_BREAKS:
-            line_end += 1
-        i = _strip_markers(text, line_start, line_end)
-        piece_start = i
-        while i < line_end:
-            char = text[i]
-            cut, skip_to = False, i + 1
-            if char in SEPARATORS:
-                cut = not (char == ";" and _entity_end(text, piece_start, i))
-                if char == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                    cut = False  # 1,000
-            elif char in SENTENCE_ENDS:
-                nxt = text[i + 1] if i + 1 < line_end else " "
-                if nxt.isspace() or nxt in SENTENCE_ENDS or char != ".":
-                    word = _word_before(text, piece_start, i)
-                    cut = char != "." or not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-                                              or "." in word)
-            elif char in INLINE_BULLETS:
-                cut = True
-            else:
-                marker = _inline_marker(text, i, line_end)
+    spans = []
+    for line_start, line_end in _lines(text):
+        piece_start = skip_until = _strip_markers(text, line_start, line_end)
+        for match in _SPECIAL.finditer(text, piece_start, line_end):
+            i = match.start()
+            if i < skip_until:
+                continue
+            char, cut_to = text[i], None
+            if char.isspace():
+                marker = _inline_marker(text, i + 1, line_end) if i + 1 < line_end else None
                 if marker is not None:
-                    cut, skip_to = True, marker
-            if cut:
+                    spans.append((piece_start, i))
+                    piece_start = skip_until = marker
+                continue
+            if char in SEPARATORS:
+                if char == ";" and _entity_end(text, piece_start, i):
+                    continue  # &amp;
+                if char == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                    continue  # 1,000
+                cut_to = i + 1
+            elif char in SENTENCE_ENDS:
+                if _cuts_sentence(text, piece_start, i, line_end):
+                    cut_to = i + 1
+            elif char in INLINE_BULLETS:
+                cut_to = i + 1
+            if cut_to is not None:
                 spans.append((piece_start, i))
-                i = piece_start = skip_to
-            else:
-                i += 1
+                piece_start = skip_until = cut_to
         spans.append((piece_start, line_end))
-        line_start = line_end + 1
     return spans
 
 
@@ -185,16 +210,17 @@ def _pieces(text):
 
 def _trim(text, start, end):
     """Drop edge punctuation and unbalanced brackets."""
+    opens, closes = text.count("(", start, end), text.count(")", start, end)
     while True:
         while start < end and (text[start].isspace() or text[start] in EDGE_PUNCTUATION):
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCTUATION):
             end -= 1
-        if start < end and text[start] == "(" and ")" not in text[start:end]:
-            start += 1
+        if start < end and text[start] == "(" and not closes:
+            start, opens = start + 1, opens - 1
             continue
-        if start < end and text[end - 1] == ")" and "(" not in text[start:end]:
-            end -= 1
+        if start < end and text[end - 1] == ")" and not opens:
+            end, closes = end - 1, closes - 1
             continue
         return start, end
 
@@ -241,9 +267,10 @@ def _names_person(words):
     return any(singular(w) in person_words() for w in words)
 
 
-def _split_conjunctions(text, start, end):
+def _split_conjunctions(words, start, end):
     """Split "my boss and my coworkers", keep "printing and mailing" and "agents and their staff"."""
-    words = _words(text, start, end)
+    if not any(word in _CONJUNCTIONS for word, _, _ in words):
+        return [(start, end)]
     spans, piece_start, left = [], start, []
     for k, (word, w_start, w_end) in enumerate(words):
         if word in _CONJUNCTIONS and left and k + 1 < len(words):
@@ -261,13 +288,17 @@ def _split_conjunctions(text, start, end):
     return spans
 
 
+def _key(words):
+    return " ".join(w for w in (singular(word) for word, _, _ in words) if w not in _FILLERS)
+
+
 def entry_key(text):
     """Entries equal under this key are the same entry."""
-    words = [singular(t.word) for t in tokenize(text)]
-    return " ".join(w for w in words if w not in _FILLERS)
+    return _key(_words(text, 0, len(text)))
 
 
 def _entry_spans(text):
+    """(start, end, words) of each piece, trimmed, without headers and intros."""
     for piece_start, piece_end in _pieces(text):
         start, end = _trim(text, piece_start, piece_end)
         start, end = _trim(text, _drop_header(text, start, end), end)
@@ -276,8 +307,8 @@ def _entry_spans(text):
         words = _words(text, start, end)
         intro = _drop_intro([w for w, _, _ in words])
         if intro:
-            start = words[intro][1]
-        yield start, end
+            start, words = words[intro][1], words[intro:]
+        yield start, end, words
 
 
 def split_entries(text):
@@ -285,23 +316,23 @@ def split_entries(text):
     if not isinstance(text, str):
         return []
     spans = []
-    for start, end in _entry_spans(text):
-        words = _words(text, start, end)
+    for start, end, words in _entry_spans(text):
         # ", and their staff": belongs to the customer before it.
         if spans and len(words) > 1 and words[0][0] in _CONJUNCTIONS and words[1][0] in _ANAPHORS:
-            spans[-1] = (spans[-1][0], end)
+            last_start, _, last_words = spans[-1]
+            spans[-1] = (last_start, end, last_words + words)
             continue
-        if words and words[0][0] in _CONJUNCTIONS and len(words) > 1:
-            start = words[1][1]
-        spans.append((start, end))
+        if len(words) > 1 and words[0][0] in _CONJUNCTIONS:
+            start, words = words[1][1], words[1:]
+        spans.append((start, end, words))
     entries, seen = [], set()
-    for span_start, span_end in spans:
-        for start, end in _split_conjunctions(text, span_start, span_end):
+    for span_start, span_end, words in spans:
+        for start, end in _split_conjunctions(words, span_start, span_end):
             start, end = _trim(text, start, end)
             piece = text[start:end]
             if not any(c.isalnum() for c in piece):
                 continue
-            key = entry_key(piece)
+            key = _key([w for w in words if start <= w[1] < end])
             if key in seen:
                 continue
             seen.add(key)
