@@ -1,0 +1,270 @@
+"""
+`make bench`: speed and size figures for the Customer Tenet XBlock, each
+measured in this one run on this machine.
+
+- grading time per answer at 10, 100 and 1,000 entries, and its growth;
+- the submit handler's latency beside a no-op JSON handler of a minimal block,
+  in the same runtime (the xblock-sdk workbench's request stack and database,
+  in process) and in the same run; the ratio is the figure (target <= 1.25);
+- the student view's render time and its bytes of HTML, JS and CSS;
+- the import time the package adds to a worker that already has XBlock,
+  Django and the libraries an LMS loads (target < 100 ms);
+- peak memory while grading the largest answer an instructor may allow.
+
+Every loop is bounded in count and in time; nothing leaves 127.0.0.1 (no
+network at all: requests go through Django's test client).
+"""
+import cProfile
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TIME_PER_FIGURE = 1.0  # seconds spent measuring one figure, at most about this
+MAX_RUNS = 5_000
+IMPORT_RUNS = 7
+# Modules an LMS worker has loaded before it imports this block.
+ALREADY_LOADED = ("django", "django.template", "xblock.core", "xblock.fields", "xblock.scorable",
+                  "xblock.validation", "xblock.utils.resources", "web_fragments.fragment", "webob",
+                  "lxml.etree", "markdown", "nh3")
+ENTRY_POOL = ("insureds", "insurance brokers", "the agents' office staff", "underwriting",
+              "my boss", "the people I work with", "the lighthouse keeper", "people who phone the helpline")
+TYPICAL_ANSWER = "insureds\nbrokers\nthe agent's assistant\nunderwriting\nmy boss\ncoworkers"
+
+
+def timed(function, min_runs=5):
+    """Seconds per call: the median of repeated calls, within TIME_PER_FIGURE and MAX_RUNS."""
+    times = []
+    deadline = time.perf_counter() + TIME_PER_FIGURE
+    while len(times) < MAX_RUNS and (len(times) < min_runs or time.perf_counter() < deadline):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def answer_with(count):
+    return "\n".join(f"{ENTRY_POOL[n % len(ENTRY_POOL)]} of region {n}" for n in range(count))
+
+
+def setup_workbench(home):
+    """The workbench's Django app in this process, with a fresh SQLite database under `home`."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    os.chdir(home)
+    (home / "var").mkdir()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "workbench_settings"
+    os.environ["WORKBENCH_DATABASES"] = json.dumps(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(home / "var" / "bench.db")}})
+    import django
+    django.setup()
+    from django.core.management import call_command
+    call_command("migrate", run_syncdb=True, verbosity=0)
+
+
+def block_usage(scenario):
+    """The usage id of a workbench scenario's block (inside its vertical, if it has one)."""
+    from workbench import scenarios
+    from workbench.runtime import WorkbenchRuntime
+    root = WorkbenchRuntime("bench").get_block(scenarios.SCENARIOS[scenario].usage_id)
+    return str(root.children[0]) if getattr(root, "has_children", False) else str(root.scope_ids.usage_id)
+
+
+def grading_figures():
+    from customer_tenet_xblock.presets import default_taxonomy
+    from customer_tenet_xblock.rubric import grade
+    taxonomy = default_taxonomy()
+    rows = {}
+    for count in (10, 100, 1_000):
+        text = answer_with(count)
+        rows[count] = timed(lambda text=text: grade(text, taxonomy))
+    print("Grading (rubric core, default taxonomy):")
+    for count, seconds in rows.items():
+        print(f"  {count:>5} entries: {seconds * 1000:8.3f} ms per answer ({seconds / count * 1e6:6.1f} us per entry)")
+    print(f"  growth: x{rows[100] / rows[10]:.1f} from 10 to 100 entries, x{rows[1_000] / rows[100]:.1f} "
+          "from 100 to 1,000 (x10 is linear)")
+
+
+def handler_figures():
+    """Submit beside a no-op JSON handler, both through the workbench's Django request stack."""
+    from django.test import Client
+    from web_fragments.fragment import Fragment
+    from workbench import scenarios
+    from xblock.core import XBlock
+
+    class NoopBlock(XBlock):
+        """The least a block can be: one JSON handler that does nothing."""
+
+        def student_view(self, context=None):
+            return Fragment("")
+
+        @XBlock.json_handler
+        def noop(self, data, suffix=""):
+            return {}
+
+    @XBlock.register_temp_plugin(NoopBlock, "ct_bench_noop")
+    def measure():
+        scenarios.get_scenarios()
+        scenarios.add_xml_scenario("ct-bench-noop", "No-op block", "<ct_bench_noop/>")
+        ours = block_usage("customer_tenet.0")  # unlimited attempts
+        noop = block_usage("ct-bench-noop")
+        client = Client()
+        answer = json.dumps({"answer": TYPICAL_ANSWER, "reflection": "Everyone."})
+
+        def post(usage, name, body):
+            response = client.post(f"/handler/{usage}/{name}/?student=bench", body, content_type="application/json")
+            assert response.status_code == 200, response.content[:300]
+
+        post(ours, "submit", answer)  # first use: templates, catalogs and rows created outside the timing
+        post(noop, "noop", "{}")
+        submit = timed(lambda: post(ours, "submit", answer))
+        nothing = timed(lambda: post(noop, "noop", "{}"))
+        state = timed(lambda: post(ours, "learner_state", "{}"))
+        print("Handlers (workbench request stack and SQLite, in process; a 6-entry answer):")
+        print(f"  no-op JSON handler of a minimal block: {nothing * 1000:7.2f} ms")
+        print(f"  learner_state:                         {state * 1000:7.2f} ms")
+        print(f"  submit:                                {submit * 1000:7.2f} ms")
+        print(f"  ratio submit / no-op: {submit / nothing:.2f} (target <= 1.25)")
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(50):
+            post(ours, "submit", answer)
+        profile.disable()
+        in_memory_submit, in_memory_nothing = in_memory_handlers(NoopBlock)
+        print("  the same two handlers in a runtime whose fields live in memory (no storage, no Django):")
+        print(f"    no-op {in_memory_nothing * 1000:.3f} ms, submit {in_memory_submit * 1000:.2f} ms: the block's own work")
+        print("  where submit's time goes (cProfile, 50 calls; shares of the handler's time):")
+        stats = pstats.Stats(profile).stats
+
+        def cumulative(path, *names):
+            return sum(row[3] for (filename, _line, name), row in stats.items()
+                       if filename.endswith(path) and name in names)
+
+        total = cumulative("customer_tenet_xblock/handlers.py", "wrapper")
+        shares = {
+            "reading and writing fields (workbench KVS, SQLite)": cumulative("workbench/runtime.py", "get", "set", "has"),
+            "grading (rubric core)": cumulative("customer_tenet_xblock/rubric/grading.py", "grade"),
+            "feedback wording": cumulative("customer_tenet_xblock/feedback.py", "describe"),
+        }
+        for label, seconds in shares.items():
+            print(f"    {label:<52} {seconds / total * 100:5.1f} %")
+
+    measure()
+
+
+def in_memory_handlers(noop_class):
+    """Submit and the no-op in xblock's TestRuntime with in-memory fields: what the block itself costs."""
+    from webob import Request
+    from xblock.field_data import DictFieldData
+    from xblock.fields import ScopeIds
+    from xblock.runtime import NullI18nService
+    from xblock.test.tools import TestRuntime
+
+    from customer_tenet_xblock.block import CustomerTenetXBlock
+    runtime = TestRuntime(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})
+    runtime.publish = lambda block, event_type, data: None
+    answer = json.dumps({"answer": TYPICAL_ANSWER}).encode("utf-8")
+
+    def call(block_class, name, body):
+        block = runtime.construct_xblock_from_class(block_class, ScopeIds("bench", name, "d", "u"))
+        response = runtime.handle(block, name, Request.blank("/", method="POST", body=body))
+        assert response.status_code == 200, response.body[:300]
+
+    return timed(lambda: call(CustomerTenetXBlock, "submit", answer)), timed(lambda: call(noop_class, "noop", b"{}"))
+
+
+def view_figures():
+    from workbench.runtime import WorkbenchRuntime
+    usage = block_usage("customer_tenet.0")
+    block = WorkbenchRuntime("bench").get_block(usage)
+    fragment = block.render("student_view", {})
+    seconds = timed(lambda: WorkbenchRuntime("bench").get_block(usage).render("student_view", {}))
+
+    def size(mimetype):
+        return sum(len(resource.data.encode("utf-8")) for resource in fragment.resources
+                   if resource.mimetype == mimetype and resource.kind == "text")
+
+    print("Student view (a learner who has answered):")
+    print(f"  render time: {seconds * 1000:.2f} ms (block loaded from the database and rendered)")
+    print(f"  HTML {len(fragment.content.encode('utf-8')):,} bytes, JS {size('application/javascript'):,} bytes, "
+          f"CSS {size('text/css'):,} bytes (uncompressed)")
+
+
+def import_figures():
+    """The package's own modules, imported after what an LMS worker already has loaded."""
+    code = f"import {', '.join(ALREADY_LOADED)}; import customer_tenet_xblock.block"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    totals, extras = [], set()
+    for _ in range(IMPORT_RUNS):
+        result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
+                                env=env, cwd=REPO, timeout=60, check=True)
+        ours, inside = 0, False
+        for line in result.stderr.splitlines():
+            if not line.startswith("import time:") or "cumulative" in line:
+                continue
+            _self, cumulative, name = (part.strip() if i < 2 else part for i, part in
+                                       enumerate(line[len("import time:"):].split("|")))
+            depth = (len(name) - len(name.lstrip(" "))) // 2
+            name = name.strip()
+            if depth == 0:
+                inside = name.startswith("customer_tenet_xblock")
+                if inside:
+                    ours += int(cumulative)
+            elif inside and not name.startswith("customer_tenet_xblock"):
+                extras.add(name.split(".")[0])
+        totals.append(ours / 1000)
+    print("Import time the package adds (python -X importtime, median of "
+          f"{IMPORT_RUNS} fresh processes, after {len(ALREADY_LOADED)} modules an LMS already has):")
+    print(f"  {statistics.median(totals):.1f} ms (min {min(totals):.1f}, max {max(totals):.1f}; target < 100 ms)")
+    print(f"  other top-level packages it pulls in: {', '.join(sorted(extras - {'encodings'})) or 'none'}")
+
+
+def memory_figures():
+    from customer_tenet_xblock.answers import read_submission
+    from customer_tenet_xblock.exercise import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
+    from customer_tenet_xblock.feedback import describe
+    from customer_tenet_xblock.rubric import grade
+    from xblock.runtime import NullI18nService
+    max_chars, max_entries = MAX_CHARS_BOUNDS[1], MAX_ENTRIES_BOUNDS[1]
+    exercise = Exercise(max_chars=max_chars, max_entries=max_entries)
+    line = max_chars // max_entries - 1
+    text = "\n".join(f"{ENTRY_POOL[n % len(ENTRY_POOL)]} of region {n} ".ljust(line, "x")
+                     for n in range(max_entries))[:max_chars]
+    i18n = NullI18nService()
+    tracemalloc.start()
+    started = time.perf_counter()
+    submission = read_submission({"answer": text}, exercise, i18n)
+    result = grade(submission.answer, exercise.taxonomy)
+    describe(result, i18n, show_why_for_missed=True, show_takeaway=True, takeaway=exercise.takeaway)
+    seconds = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"Largest allowed answer ({len(text):,} characters, {len(submission.entries)} entries: "
+          "checks, grading and feedback):")
+    print(f"  peak memory {peak / 1024 / 1024:.2f} MiB (tracemalloc), {seconds * 1000:.1f} ms")
+
+
+def main():
+    print(f"Customer Tenet XBlock benchmark, Python {sys.version.split()[0]}\n")
+    with tempfile.TemporaryDirectory(prefix="ct-bench-") as home:
+        setup_workbench(Path(home))
+        grading_figures()
+        print()
+        handler_figures()
+        print()
+        view_figures()
+        print()
+        memory_figures()
+        print()
+        import_figures()
+        os.chdir(REPO)
+
+
+if __name__ == "__main__":
+    main()
