@@ -295,6 +295,8 @@ def _head_position(items, lexicon):
             item = items[k]
             if _is_head(item):
                 head, seen_head = k, True
+                if item.text.rsplit(" ", 1)[-1] in lexicon.boundaries:
+                    return head, start  # "head of underwriting": the phrase says what follows
             elif item.concept is None and (
                 item.text in lexicon.boundaries
                 or (seen_head and len(item.text) > 4 and item.text.endswith(("ing", "ed")))

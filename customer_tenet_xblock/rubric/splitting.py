@@ -43,6 +43,7 @@ _INTRO_VERBS = frozenset(
     "are is include includes including would will could might be consist of as follow "
     "follows would be mainly mostly".split()
 )
+_HEADING_WORDS = frozenset("who internal external list answer follows".split())
 _SPEAKERS = frozenset("i we".split())
 _SPEAKER_VERBS = frozenset("serve have help support would say think consider".split())
 _ANAPHORS = frozenset("their his her its".split())
@@ -51,17 +52,20 @@ _FILLERS = frozenset("a an the".split())
 
 
 def _person_words():
-    """Single words naming people, in every lexicon: "X and Y" splits when both have one."""
+    """Head words naming people, in every lexicon: "X and Y" splits when both have one."""
     words = set()
     for lexicon in all_lexicons():
+        lang = lexicon.name or "en"
         for concept in lexicon.concepts:
             if concept.person and concept.role in HEAD_ROLES:
                 for phrase in concept.phrases:
-                    for token in tokenize(phrase):
-                        words.add(singular(token.word, lexicon.name or "en"))
-        words.update(expansion for short, expansion in lexicon.abbreviations if " " not in expansion)
-        words.update(short for short, expansion in lexicon.abbreviations)
-    return frozenset(words - _FILLERS - {"of", "in", "the", "who", "i"})
+                    tokens = [singular(t.word, lang) for t in tokenize(phrase)]
+                    # The head of "agent of record" is "agent"; of "sales agent", "agent".
+                    cut = next((k for k, w in enumerate(tokens) if w in lexicon.boundaries), len(tokens))
+                    if cut:
+                        words.add(tokens[cut - 1])
+        words.update(short for short, _ in lexicon.abbreviations)
+    return frozenset(words - _FILLERS)
 
 
 _PERSON_WORDS = None
@@ -147,7 +151,7 @@ def _entity_end(text, start, i):
 def _special_characters():
     chars = "".join(sorted(LINE_BREAKS | SEPARATORS | SENTENCE_ENDS | INLINE_BULLETS))
     # A single character class: linear, nothing to backtrack.
-    return re.compile("[" + re.escape(chars) + r"\s]"), re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
+    return re.compile("[" + re.escape(chars) + r"()\s]"), re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
 
 
 _SPECIAL, _LINE_BREAK = _special_characters()
@@ -177,25 +181,33 @@ def _pieces(text):
     spans = []
     for line_start, line_end in _lines(text):
         piece_start = skip_until = _strip_markers(text, line_start, line_end)
+        last_close = text.rfind(")", piece_start, line_end)
+        depth = 0  # inside brackets that close on this line: "departments (billing, claims)"
         for match in _SPECIAL.finditer(text, piece_start, line_end):
             i = match.start()
             if i < skip_until:
                 continue
             char, cut_to = text[i], None
-            if char.isspace():
+            if char == "(":
+                depth += i < last_close
+                continue
+            if char == ")":
+                depth = max(0, depth - 1)
+                continue
+            if char in SEPARATORS:
+                if depth or char == ";" and _entity_end(text, piece_start, i):
+                    continue  # &amp;
+                if char == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                    continue  # 1,000
+                cut_to = i + 1
+            elif char.isspace():
                 marker = _inline_marker(text, i + 1, line_end) if i + 1 < line_end else None
                 if marker is not None:
                     spans.append((piece_start, i))
                     piece_start = skip_until = marker
                 continue
-            if char in SEPARATORS:
-                if char == ";" and _entity_end(text, piece_start, i):
-                    continue  # &amp;
-                if char == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                    continue  # 1,000
-                cut_to = i + 1
             elif char in SENTENCE_ENDS:
-                if _cuts_sentence(text, piece_start, i, line_end):
+                if not depth and _cuts_sentence(text, piece_start, i, line_end):
                     cut_to = i + 1
             elif char in INLINE_BULLETS:
                 cut_to = i + 1
@@ -300,12 +312,15 @@ def entry_key(text):
 def _entry_spans(text):
     """(start, end, words) of each piece, trimmed, without headers and intros."""
     for piece_start, piece_end in _pieces(text):
-        start, end = _trim(text, piece_start, piece_end)
-        start, end = _trim(text, _drop_header(text, start, end), end)
+        start = _drop_header(text, piece_start, piece_end)
+        start, end = _trim(text, start, piece_end)
         if start >= end:
             continue
         words = _words(text, start, end)
-        intro = _drop_intro([w for w, _, _ in words])
+        plain = [w for w, _, _ in words]
+        if plain and all(w in HEADER_WORDS for w in plain) and any(w in _HEADING_WORDS for w in plain):
+            continue  # "Who are my customers?", "External customers"
+        intro = _drop_intro(plain)
         if intro:
             start, words = words[intro][1], words[intro:]
         yield start, end, words
