@@ -64,11 +64,11 @@ class TestGradeEvents:
         assert block.runtime.grade_events() == [grade(2.0), grade(3.0)]
 
     def test_rescore_after_the_author_adds_a_synonym(self, block):
-        submit(block, "policyholders\nthe folks at corporate HQ")
+        submit(block, "policyholders\nthe zorblax")
         assert block.runtime.grade_events() == [grade(1.0)]
         taxonomy = block.exercise.taxonomy
         groups = tuple(
-            Group(**{**g.__dict__, "synonyms": ("corporate HQ",)}) if g.id == "management" else g
+            Group(**{**g.__dict__, "synonyms": ("zorblax",)}) if g.id == "management" else g
             for g in taxonomy.groups
         )
         block.store_exercise(block.exercise.with_changes(taxonomy=taxonomy.__class__(groups=groups)))
