@@ -64,7 +64,8 @@ CONCEPTS = (
         "agency partner", "agency network", "agency force", "agent network", "agency channel",
         "broker", "insurance broker", "brokerage", "wholesale broker", "producer",
         "producer network", "licensed producer", "intermediary", "field force", "sales force",
-        "distribution channel", "bancassurance", "affinity partner",
+        "distribution channel", "bancassurance", "affinity partner", "salespeople",
+        "salesperson", "salesman", "saleswoman", "sales people",
     )),
     Concept("seller", MOD, AGENTS, phrases=(
         "sell", "sell for us", "sell our policy", "sell policy", "write policy",

@@ -31,6 +31,7 @@ _GENERIC_LABEL_WORDS = frozenset(
     "people insurance team group groups own sell buy use deliver offer for of in".split()
 )
 _WORD_CACHE_LIMIT = 20000
+RULE = None  # the key of a trie node's rule (no word is None)
 
 
 class Word:
@@ -86,8 +87,8 @@ class CompiledTaxonomy:
         )
         self.labels = self._index(self._label_rules(taxonomy.groups, known_ids))
         self.single_words = {
-            words[0] for index in (self.concepts, self.synonyms, self.labels)
-            for rules in index.values() for words, _, _ in rules if len(words) == 1
+            word for index in (self.concepts, self.synonyms, self.labels)
+            for word, node in index.items() if RULE in node
         }
         self.known = (
             self.vocabulary | lex.fillers | lex.boundaries | lex.conjunctions
@@ -114,25 +115,22 @@ class CompiledTaxonomy:
         return tuple(words)
 
     def _index(self, rules):
-        """first word -> [(words, payload, rule)], longest phrase first, first rule wins."""
-        index, seen = {}, set()
+        """A trie of phrases by word; a node's RULE entry is (payload, rule). First rule wins."""
+        trie = {}
         for phrase, payload, rule in rules:
             words = self._phrase_words(phrase)
-            if not words or words in seen:
+            if not words:
                 continue
-            seen.add(words)
-            self.vocabulary.update(words)
-            index.setdefault(words[0], []).append((words, payload, rule))
+            variants = [words]
             if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
-                # "teammembers", "policyholders" written as one word.
-                joined = ("".join(words),)
-                if joined not in seen:
-                    seen.add(joined)
-                    self.vocabulary.add(joined[0])
-                    index.setdefault(joined[0], []).append((joined, payload, rule))
-        for rules_ in index.values():
-            rules_.sort(key=lambda r: -len(r[0]))
-        return index
+                variants.append(("".join(words),))  # "teammembers", "policyholders"
+            for variant in variants:
+                self.vocabulary.update(variant)
+                node = trie
+                for word in variant:
+                    node = node.setdefault(word, {})
+                node.setdefault(RULE, (payload, rule))
+        return trie
 
     def _normal_forms(self, token):
         """Words a token stands for, before typo correction."""
@@ -198,17 +196,27 @@ def compile_taxonomy(taxonomy):
 
 # --- phrases ----------------------------------------------------------------
 
-def _match_at(words, i, phrase, fillers):
-    """Index after `phrase` when it starts at words[i] (fillers may sit between)."""
-    j = i
-    for k, part in enumerate(phrase):
-        if k:
-            while j < len(words) and words[j].text != part and words[j].text in fillers:
+def _longest_at(words, i, trie, fillers):
+    """(end, payload, rule) of the longest phrase starting at words[i], or None.
+
+    Fillers ("the", "our") may sit between a phrase's words: "buy our policies".
+    """
+    node = trie.get(words[i].text)
+    if node is None:
+        return None
+    best = (i + 1,) + node[RULE] if RULE in node else None
+    j, n = i + 1, len(words)
+    while j < n:
+        child = node.get(words[j].text)
+        if child is None:
+            if words[j].text in fillers:
                 j += 1
-        if j >= len(words) or words[j].text != part:
-            return None
-        j += 1
-    return j
+                continue
+            break
+        node, j = child, j + 1
+        if RULE in node:
+            best = (j,) + node[RULE]
+    return best
 
 
 def joins(words, compiled):
@@ -222,17 +230,11 @@ def scan(words, joined, index, compiled, keep_plain=True):
     fillers = compiled.lexicon.fillers
     items, i, n = [], 0, len(words)
     while i < n:
-        best = None
-        for phrase, payload, rule in index.get(words[i].text, ()):
-            end = _match_at(words, i, phrase, fillers)
-            if end is not None:
-                best = (end, payload, rule)
-                break
+        best = _longest_at(words, i, index, fillers)
         if joined[i] is not None and (best is None or best[0] < i + 2):
-            for phrase, payload, rule in index.get(joined[i], ()):
-                if len(phrase) == 1:
-                    best = (i + 2, payload, rule)
-                    break
+            node = index.get(joined[i])
+            if node is not None and RULE in node:
+                best = (i + 2,) + node[RULE]
         if best is not None:
             end, payload, rule = best
             last = words[end - 1]
@@ -374,7 +376,10 @@ def _lexicon_matches(items, compiled, entry):
 
 def place_entry(entry, taxonomy):
     """The groups one entry names, with the evidence for each (taxonomy order)."""
-    compiled = compile_taxonomy(taxonomy)
+    return _place(entry, compile_taxonomy(taxonomy))
+
+
+def _place(entry, compiled):
     words = compiled.words(entry)
     if not words:
         return ()
@@ -396,4 +401,6 @@ def place_entry(entry, taxonomy):
 
 
 def place_entries(entries, taxonomy):
-    return [PlacedEntry(text=entry, matches=place_entry(entry, taxonomy)) for entry in entries]
+    """Each entry with its matches, in order."""
+    compiled = compile_taxonomy(taxonomy)
+    return [PlacedEntry(text=entry, matches=_place(entry, compiled)) for entry in entries]

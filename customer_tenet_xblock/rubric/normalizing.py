@@ -15,8 +15,8 @@ expressions), so the cost is linear in the text's length whatever it holds.
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 CONJUNCTION_SYMBOLS = "&+/"
@@ -48,8 +48,7 @@ def fold(text):
     return "".join(fold_char(c) for c in text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word (or a conjunction symbol) and where it stands in the text."""
 
     word: str  # folded, as typed (plural kept)
@@ -92,11 +91,17 @@ def _folded_with_positions(text):
 # One character class, no alternation or nesting: linear, cannot backtrack.
 _WORD_RUN = re.compile(r"[^\W_]+")
 _SYMBOL_RUN = re.compile(r"[&+/]")
+_JOINERS = APOSTROPHES + CONJUNCTION_SYMBOLS + "."
 
 
 def tokenize(text):
     """Words of `text` with spans into it; symbols & + / as their own tokens."""
     folded, positions = _folded_with_positions(text)
+    if positions is None and not any(c in folded for c in _JOINERS):
+        # The common case: plain words and spaces, nothing to join or mark.
+        return [Token(m.group(), m.start(), m.end(), False,
+                      m.end() - m.start() > 1 and text[m.start():m.end()].isupper())
+                for m in _WORD_RUN.finditer(folded)]
     runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(folded)]
     symbols = [m.start() for m in _SYMBOL_RUN.finditer(folded)] if any(
         c in folded for c in CONJUNCTION_SYMBOLS) else []

@@ -275,29 +275,25 @@ def _drop_intro(words):
     return 0
 
 
-def _names_person(words):
-    return any(singular(w) in person_words() for w in words)
-
-
 def _split_conjunctions(words, start, end):
-    """Split "my boss and my coworkers", keep "printing and mailing" and "agents and their staff"."""
-    if not any(word in _CONJUNCTIONS for word, _, _ in words):
-        return [(start, end)]
-    spans, piece_start, left = [], start, []
+    """Split "my boss and my coworkers", keep "printing and mailing" and "agents and their staff".
+
+    Yields (start, end, first word, last word + 1) for each part.
+    """
+    people = person_words()
+    piece_start, first, left_names_person = start, 0, False
     for k, (word, w_start, w_end) in enumerate(words):
-        if word in _CONJUNCTIONS and left and k + 1 < len(words):
-            right = []
-            for other, _, _ in words[k + 1:]:
-                if other in _CONJUNCTIONS:
-                    break
-                right.append(other)
-            if right and right[0] not in _ANAPHORS and _names_person(left) and _names_person(right):
-                spans.append((piece_start, w_start))
-                piece_start, left = w_end, []
+        if word in _CONJUNCTIONS and k > first and k + 1 < len(words):
+            right_names_person, j = False, k + 1
+            while j < len(words) and words[j][0] not in _CONJUNCTIONS and not right_names_person:
+                right_names_person = singular(words[j][0]) in people
+                j += 1
+            if left_names_person and right_names_person and words[k + 1][0] not in _ANAPHORS:
+                yield piece_start, w_start, first, k
+                piece_start, first, left_names_person = w_end, k + 1, False
                 continue
-        left.append(word)
-    spans.append((piece_start, end))
-    return spans
+        left_names_person = left_names_person or singular(word) in people
+    yield piece_start, end, first, len(words)
 
 
 def _key(words):
@@ -342,12 +338,12 @@ def split_entries(text):
         spans.append((start, end, words))
     entries, seen = [], set()
     for span_start, span_end, words in spans:
-        for start, end in _split_conjunctions(words, span_start, span_end):
+        for start, end, first, last in _split_conjunctions(words, span_start, span_end):
             start, end = _trim(text, start, end)
             piece = text[start:end]
             if not any(c.isalnum() for c in piece):
                 continue
-            key = _key([w for w in words if start <= w[1] < end])
+            key = _key(words[first:last])
             if key in seen:
                 continue
             seen.add(key)

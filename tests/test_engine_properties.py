@@ -1,0 +1,116 @@
+"""
+Properties of the matching engine on any text: it never raises, is
+deterministic, normalises idempotently, never invents text, and does work
+linear in the answer's length (counted in executed lines, not timed).
+"""
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from customer_tenet_xblock.presets import PRESETS, default_taxonomy
+from customer_tenet_xblock.rubric import matching, splitting
+from customer_tenet_xblock.rubric.matching import place_entries, place_entry
+from customer_tenet_xblock.rubric.normalizing import fold, singular, tokenize
+from customer_tenet_xblock.rubric.splitting import split_entries
+
+RUBRIC = str(Path(matching.__file__).parent)
+# Text that looks like answers: list syntax, lexicon words, markup, odd Unicode.
+PIECES = st.sampled_from([
+    "agents", "agent's", " and ", " & ", "their", "staff", "policy", "holders", "co-workers", "HR", "IT",
+    "customer service", "department", "heads", "who", "at the agency", "1) ", "(a) ", "- ", "• ", "\n", ", ",
+    "; ", ". ", "?", "&amp;", "&#x27;", "<b>", "</b>", "é", "İ", "ß", "ﬁ", "\u0301", "\ud800", "\u2028",
+    "🙂", "\t", "(", ")", "'", "’", "s", ".", ":", "my", "team", "agnets", "e.g.", "V.P.",
+])
+ANSWERS = st.one_of(st.text(), st.lists(PIECES, max_size=40).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANSWERS)
+def test_never_raises_and_is_deterministic(text):
+    for _, taxonomy in PRESETS.values():
+        entries = split_entries(text)
+        first = [p.matches for p in place_entries(entries, taxonomy)]
+        assert split_entries(text) == entries
+        assert [p.matches for p in place_entries(entries, taxonomy)] == first
+        assert place_entry(text, taxonomy) == place_entry(text, taxonomy)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANSWERS)
+def test_entries_are_distinct_stripped_slices_no_longer_than_the_text(text):
+    entries = split_entries(text)
+    assert sum(len(e) for e in entries) <= len(text)
+    position = 0
+    for entry in entries:
+        assert entry and entry == entry.strip()
+        position = text.index(entry, position) + len(entry)  # in order, never rewritten
+    keys = [splitting.entry_key(e) for e in entries]
+    assert len(keys) == len(set(keys))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANSWERS)
+def test_normalisation_is_idempotent(text):
+    folded = fold(text)
+    assert fold(folded) == folded
+    for token in tokenize(text):
+        once = singular(token.word)
+        assert singular(once) == once or len(once) < len(token.word)
+        assert 0 <= token.start < token.end <= len(text)
+    assert [t.word for t in tokenize(folded)] == [t.word for t in tokenize(text)] or "&" in text
+
+
+@settings(max_examples=100, deadline=None)
+@given(ANSWERS)
+def test_evidence_words_are_the_learners_own(text):
+    for match in place_entry(text, default_taxonomy()):
+        assert match.words and match.words in text
+        assert match.group_id in default_taxonomy().group_ids
+
+
+def executed_lines(function, *args):
+    """Lines of the rubric core executed by function(*args): a measure of work."""
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(RUBRIC):
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def grade(text):
+    place_entries(split_entries(text), default_taxonomy())
+
+
+def test_work_grows_linearly_with_the_answer():
+    # Typical answers, and shapes that would expose quadratic work: one huge
+    # line, endless conjunctions and brackets, one giant entry.
+    shapes = [
+        lambda i: f"- the agent's office assistants {i}\n",
+        lambda i: f"policyholders and agents and {i} ",
+        lambda i: "printing and mailing and ",
+        lambda i: "(((( agents ",
+        lambda i: "the people who work for our agents at the agency in town ",
+        lambda i: "a.b.c. &amp; ;;; ",
+        lambda i: "agnets polcyholders managment ",
+    ]
+    place_entry("warm up the compiled taxonomy", default_taxonomy())
+    for shape in shapes:
+        small = "".join(shape(i) for i in range(20))
+        large = "".join(shape(i) for i in range(160))
+        grade(small)
+        grade(large)  # warm the word caches, so both runs count the same kind of work
+        ratio = executed_lines(grade, large) / executed_lines(grade, small)
+        assert ratio < 8 * 1.25, (shape(0), ratio)

@@ -1,0 +1,45 @@
+"""Splitting a learner's free text into entries."""
+import pytest
+
+from customer_tenet_xblock.rubric.splitting import split_entries
+
+
+@pytest.mark.parametrize("text, entries", [
+    ("underwriters\nbrokers", ["underwriters", "brokers"]),
+    ("- my supervisor\n* the mailroom\n• peers\n◦ claims\n· billing", ["my supervisor", "the mailroom", "peers", "claims", "billing"]),
+    ("1. insureds\n2) producers\n(c) payroll\nd. interns\niv) directors", ["insureds", "producers", "payroll", "interns", "directors"]),
+    ("1) clients 2) brokers 3) HR", ["clients", "brokers", "HR"]),
+    ("clients, colleagues; supervisors\tpayroll", ["clients", "colleagues", "supervisors", "payroll"]),
+    ("My customers include the insureds, the brokers who sell for us, and everyone in payroll.",
+     ["the insureds", "the brokers who sell for us", "everyone in payroll"]),
+    ("Internal:\n- HR\nExternal customers:\n- agents", ["HR", "agents"]),
+    ("Who are my customers? Policyholders! Agents.", ["Policyholders", "Agents"]),
+    ("my boss and my coworkers", ["my boss", "my coworkers"]),
+    ("the CEO & the CFO", ["the CEO", "the CFO"]),
+    ("agents and their staff", ["agents and their staff"]),
+    ("agents & their assistants", ["agents & their assistants"]),
+    ("brokers, and their assistants", ["brokers, and their assistants"]),
+    ("printing and mailing", ["printing and mailing"]),
+    ("research and development", ["research and development"]),
+    ("\n\n  brokers \n\n\n   \nfinance\n", ["brokers", "finance"]),
+    ("Agents\nagents\nAGENTS\nthe agents\nagent", ["Agents"]),
+    ("👔 my boss 🙂\n🙂\n---", ["👔 my boss 🙂"]),
+    ("<b>policyholders</b>\n<script>alert(1)</script>", ["<b>policyholders</b>", "<script>alert(1)</script>"]),
+    ("agents &amp; their assistants", ["agents &amp; their assistants"]),
+    ("dept. heads\nthe V.P. of sales. The CEO.", ["dept. heads", "the V.P. of sales", "The CEO"]),
+    ("departments (billing, claims)", ["departments (billing, claims)"]),
+    ("1.5 million policyholders", ["1.5 million policyholders"]),
+    ("Ärzte, Versicherte; 代理店", ["Ärzte", "Versicherte", "代理店"]),
+    ("", []),
+    ("   \n\t ", []),
+])
+def test_split_entries(text, entries):
+    assert split_entries(text) == entries
+
+
+def test_entries_are_slices_of_the_text_in_order():
+    text = "• agents\n2) the folks in billing, my boss"
+    entries = split_entries(text)
+    position = 0
+    for entry in entries:
+        position = text.index(entry, position) + len(entry)
