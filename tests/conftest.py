@@ -119,12 +119,17 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def start_workbench(home, workers=0):
-    """The workbench server, started by the same script `make run` uses (`workers`: gunicorn processes)."""
+def start_workbench(home, workers=0, databases=None):
+    """
+    The workbench server, started by the same script `make run` uses
+    (`workers`: gunicorn processes; `databases`: WORKBENCH_DATABASES, if not the script's own).
+    """
     port = _free_port()
     env = {key: value for key, value in os.environ.items()
            if key not in ("WORKBENCH_DATABASES", "DJANGO_SETTINGS_MODULE")}
     env["PYTHONUNBUFFERED"] = "1"
+    if databases:
+        env["WORKBENCH_DATABASES"] = json.dumps(databases)
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
         [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home),

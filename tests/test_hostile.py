@@ -334,19 +334,25 @@ def race(learner_names_and_bodies, base, scenario=SCENARIO):
     return results
 
 
-def check_race(results, stored, max_attempts):
+def check_race(results, stored, max_attempts, one_process=True):
     """
     What "correct" means for one learner's racing submissions: each is graded
-    (200) or refused as out of attempts (409), never a 500; the stored answer,
-    reflection and attempts are those of one graded submission; the stored
-    attempts never exceed the maximum.
+    (200) or refused as out of attempts (409), never a 500; the stored
+    attempts never exceed the maximum; the stored answer and reflection are
+    those of one graded submission. Across processes the workbench writes
+    each field separately, so there they are each from a graded submission,
+    not necessarily the same one (README, "Limits and hardening").
     """
     assert {status for _body, status, _json in results} <= {200, 409}, results
     graded = [(body, state) for body, status, state in results if status == 200]
     assert graded
     assert stored["attempts"] <= max_attempts
-    assert any(stored["answer"] == body["answer"] and stored["reflection"] == body["reflection"]
-               for body, _state in graded), stored
+    if one_process:
+        assert any(stored["answer"] == body["answer"] and stored["reflection"] == body["reflection"]
+                   for body, _state in graded), stored
+    else:
+        assert stored["answer"] in {body["answer"] for body, _state in graded}, stored
+        assert stored["reflection"] in {body["reflection"] for body, _state in graded}, stored
     return graded
 
 
