@@ -368,3 +368,45 @@ def test_two_submissions_racing_from_the_same_learner(server):
         graded = check_race(results, stored, max_attempts=2)
         assert len(graded) == 1, [status for _b, status, _j in results]
         assert stored["attempts"] == 2 and stored["answer"] == graded[0][0]["answer"]
+
+
+# ---- properties of the submission checks (the matching engine's own are in test_engine_properties.py) -----
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from customer_tenet_xblock.answers import Refusal, Submission, clean_text, read_submission  # noqa: E402
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=300)  # lone surrogates and controls included
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ANY_TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+SUBMISSION_BODIES = JSON_VALUES | st.fixed_dictionaries(
+    {"answer": ANY_TEXT}, optional={"reflection": ANY_TEXT | JSON_VALUES, "extra": JSON_VALUES})
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_clean_text_is_storable_bounded_and_idempotent(text):
+    cleaned = clean_text(text)
+    cleaned.encode("utf-8")  # no lone surrogate survives
+    assert len(cleaned) <= len(text)
+    assert clean_text(cleaned) == cleaned
+    assert not any(ord(char) < 32 and char not in "\n\t" for char in cleaned)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SUBMISSION_BODIES)
+def test_read_submission_accepts_within_limits_or_refuses(data):
+    exercise = Exercise(max_chars=200, max_entries=5)
+    try:
+        submission = read_submission(data, exercise, MarkingI18n())
+    except Refusal as refusal:
+        assert refusal.status == 400 and refusal.message.startswith("«")
+        return
+    assert isinstance(submission, Submission)
+    assert submission.answer.strip() and len(submission.answer) <= exercise.max_chars
+    assert 1 <= len(submission.entries) <= exercise.max_entries
+    submission.answer.encode("utf-8")
