@@ -8,7 +8,10 @@ knows both.
 """
 from pathlib import Path
 
+from django.utils import translation
 from xblock.utils.resources import ResourceLoader
+
+from .i18n import js_catalog
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATIC_DIR = next(
@@ -28,3 +31,21 @@ class StaticLoader(ResourceLoader):
 
 
 loader = StaticLoader()
+
+
+def add_js_translations(fragment, block):
+    """
+    Give a view's JavaScript its strings: the translator script, plus our
+    catalog for the active language; where we ship none, the runtime's catalog
+    URL for the block when it offers one (the LMS does). Returns the catalog
+    for the view's init arguments.
+    """
+    fragment.add_javascript(loader.load_unicode("js/i18n.js"))
+    language = translation.get_language() or "en"
+    catalog = js_catalog(language)
+    if not catalog and not language.startswith("en"):
+        runtime_catalog_url = getattr(block.i18n, "get_javascript_i18n_catalog_url", None)
+        url = runtime_catalog_url(block) if runtime_catalog_url else None
+        if url:
+            fragment.add_javascript_url(url)
+    return catalog

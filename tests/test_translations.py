@@ -79,3 +79,20 @@ def test_spanish_region_variants_find_the_catalog():
     """The LMS asks for es_419 or es_ES; gettext falls back to es."""
     for language in ("es_419", "es_ES"):
         assert gettext.translation("text", str(LOCALE_DIR), [language]).gettext("Submit") == "Enviar"
+
+
+def test_the_javascript_gets_its_strings_from_our_catalog():
+    from customer_tenet_xblock.i18n import js_catalog
+    assert js_catalog("es")["Found"] == "Encontrado"
+    assert js_catalog("es-419")["Found"] == "Encontrado"
+    assert js_catalog("fr") == {} and js_catalog("en") == {}
+
+
+def test_studio_view_hands_its_script_the_spanish_catalog():
+    from conftest import make_block
+    from django.utils import translation
+    with translation.override("es"):
+        fragment = make_block().studio_view()
+    init = fragment.json_init_args
+    assert init["i18n"]["Found"] == "Encontrado"
+    assert any("customerTenetTranslator" in r.data for r in fragment.resources if r.kind == "text")

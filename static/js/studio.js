@@ -10,7 +10,7 @@
 function CustomerTenetStudio(runtime, element, init) {
     'use strict';
 
-    var gettext = window.gettext || function (text) { return text; };
+    var gettext = window.customerTenetTranslator(init.i18n).gettext;
     var root = element.classList.contains('customer-tenet-studio') ? element : element.querySelector('.customer-tenet-studio');
     var baseId = root.id;
     var groupList = root.querySelector('.ct-group-list');
