@@ -14,14 +14,14 @@ import sys
 from . import olx
 from .exercise import Exercise
 from .feedback import describe
-from .i18n import translations_for
+from .i18n import N_, TranslatableError, translations_for
 from .rubric import grade
 from .validation import exercise_problems
 
 EXIT_BAD_INPUT = 2
 
 
-class InputError(Exception):
+class InputError(TranslatableError):
     """Bad input from the user of the CLI: reported on one line."""
 
 
@@ -32,13 +32,13 @@ def load_exercise(path, translator):
         with open(path, "rb") as olx_file:
             exercise = olx.parse_olx_text(olx_file.read(olx.MAX_OLX_BYTES + 1))
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
+        raise InputError(N_("cannot read {path}: {reason}"), path=path, reason=error.strerror) from None
     except olx.OlxError as error:
-        raise InputError(f"{path}: {error}") from None
+        raise InputError(N_("{path}: {problem}"), path=path, problem=error.message(translator)) from None
     problems = exercise_problems(exercise, translator)
     if problems:
         field, message = problems[0]
-        raise InputError(f"{path}: {field}: {message}")
+        raise InputError(N_("{path}: {field}: {problem}"), path=path, field=field, problem=message)
     return exercise
 
 
@@ -49,9 +49,9 @@ def read_text(path):
         with open(path, encoding="utf-8") as text_file:
             return text_file.read()
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
+        raise InputError(N_("cannot read {path}: {reason}"), path=path, reason=error.strerror) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text") from None
+        raise InputError(N_("{path} is not UTF-8 text"), path=path) from None
 
 
 def read_batch(path):
@@ -63,9 +63,9 @@ def read_batch(path):
         try:
             item = json.loads(line)
         except ValueError:
-            raise InputError(f"{path}:{number}: not valid JSON") from None
+            raise InputError(N_("{path}:{line}: not valid JSON"), path=path, line=number) from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or "id" not in item:
-            raise InputError(f'{path}:{number}: expected an object with "id" and a string "text"')
+            raise InputError(N_('{path}:{line}: expected an object with "id" and a string "text"'), path=path, line=number)
         items.append(item)
     return items
 
@@ -135,7 +135,7 @@ def main(argv=None):
     try:
         output = run_grade(args, translator)
     except InputError as error:
-        print(f"customer-tenet: {error}", file=sys.stderr)
+        print(f"customer-tenet: {error.message(translator)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     sys.stdout.write(output)
     return 0

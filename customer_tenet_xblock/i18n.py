@@ -54,3 +54,19 @@ def js_catalog(language):
     for msgid, forms in plural_ids.items():
         catalog[msgid] = [forms[index] for index in sorted(forms)]
     return catalog
+
+
+class TranslatableError(Exception):
+    """
+    An error whose message is a marked template plus values, so it can be
+    shown in the reader's language: str() gives English, message(translator)
+    the translation.
+    """
+
+    def __init__(self, template, **values):
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+    def message(self, translator):
+        return translator.gettext(self.template).format(**self.values)

@@ -19,6 +19,7 @@ or network, with bounded size and depth.
 from lxml import etree
 
 from .exercise import SHOW_WHY_CHOICES, Exercise
+from .i18n import N_, TranslatableError
 from .taxonomy import SIDES, Group, Taxonomy
 from .validation import LEXICONS
 
@@ -41,7 +42,7 @@ GROUP_TEXTS = ("label", "hint", "why")
 RUNTIME_ATTRIBUTES = frozenset({"url_name", "xblock-family", "filename"})
 
 
-class OlxError(ValueError):
+class OlxError(TranslatableError, ValueError):
     """The OLX cannot be read; the message names the problem."""
 
 
@@ -57,20 +58,20 @@ def parse_olx_text(data):
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_OLX_BYTES:
-        raise OlxError(f"The OLX is larger than {MAX_OLX_BYTES} bytes.")
+        raise OlxError(N_("The OLX is larger than {max} bytes."), max=MAX_OLX_BYTES)
     try:
         root = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as error:
-        raise OlxError(f"The OLX is not well-formed XML: {error}") from None
+        raise OlxError(N_("The OLX is not well-formed XML: {detail}"), detail=str(error)) from None
     if root.getroottree().docinfo.doctype:
         # Entities are how XXE and "billion laughs" attacks work; course OLX never needs them.
-        raise OlxError("The OLX has a <!DOCTYPE> declaration: DTDs and entities are not allowed.")
+        raise OlxError(N_("The OLX has a <!DOCTYPE> declaration: DTDs and entities are not allowed."))
     return exercise_from_node(root)
 
 
 def _check_depth(node, depth=1):
     if depth > MAX_DEPTH:
-        raise OlxError(f"<{node.tag}> is nested too deeply.")
+        raise OlxError(N_("<{tag}> is nested too deeply."), tag=node.tag)
     for child in _elements(node):
         _check_depth(child, depth + 1)
 
@@ -79,7 +80,9 @@ def _convert(value, kind, where):
     try:
         return kind(value)
     except ValueError:
-        raise OlxError(f"{where} must be a {'whole number' if kind is int else 'number'}, not {value!r}.") from None
+        template = N_("{where} must be a whole number, not {value}.") if kind is int else N_(
+            "{where} must be a number, not {value}.")
+        raise OlxError(template, where=where, value=repr(value)) from None
 
 
 def _elements(node):
@@ -91,9 +94,9 @@ def _text(node):
     """An element that holds text only: Markdown goes in as text, never as XML markup."""
     for child in node:
         if child.tag is etree.Entity:
-            raise OlxError(f"<{node.tag}> uses the entity {child.text}: entities are not allowed.")
+            raise OlxError(N_("<{tag}> uses the entity {entity}: entities are not allowed."), tag=node.tag, entity=child.text)
         if isinstance(child.tag, str):
-            raise OlxError(f"<{node.tag}> must hold text only, not <{child.tag}>.")
+            raise OlxError(N_("<{tag}> must hold text only, not <{child}>."), tag=node.tag, child=child.tag)
     # Text around a comment (the runtime's parser may keep them) is still the text.
     return "".join([node.text or ""] + [child.tail or "" for child in node]).strip()
 
@@ -102,17 +105,17 @@ def _choice(value, choices, where):
     """An attribute that takes one of a few words (wrong ones are a wrong type, not a rule)."""
     if value not in choices:
         allowed = ", ".join(repr(choice) for choice in choices)
-        raise OlxError(f"{where} must be one of {allowed}, not {value!r}.")
+        raise OlxError(N_("{where} must be one of {allowed}, not {value}."), where=where, allowed=allowed, value=repr(value))
     return value
 
 
 def _group_from_node(node, index):
-    where = f"<group> number {index + 1}"
+    where = f"<group> #{index + 1}"
     unknown = sorted(set(node.attrib) - {"id", "side", "points"})
     if unknown:
-        raise OlxError(f"{where} has an unknown attribute {unknown[0]!r}.")
+        raise OlxError(N_("{where} has an unknown attribute {name}."), where=where, name=repr(unknown[0]))
     if "id" not in node.attrib:
-        raise OlxError(f"{where} has no id attribute.")
+        raise OlxError(N_("{where} has no id attribute."), where=where)
     texts = {name: "" for name in GROUP_TEXTS}
     synonyms = []
     for child in _elements(node):
@@ -120,16 +123,16 @@ def _group_from_node(node, index):
             synonyms.append(_text(child))
         elif child.tag in texts:
             if node.findall(child.tag)[0] is not child:
-                raise OlxError(f"{where} has more than one <{child.tag}>.")
+                raise OlxError(N_("{where} has more than one <{tag}>."), where=where, tag=child.tag)
             texts[child.tag] = _text(child)
         else:
-            raise OlxError(f"{where} has an unknown element <{child.tag}>.")
+            raise OlxError(N_("{where} has an unknown element <{tag}>."), where=where, tag=child.tag)
     if not texts["label"]:
-        raise OlxError(f"{where} has no <label>.")
+        raise OlxError(N_("{where} has no <label>."), where=where)
     return Group(
         id=node.get("id"),
-        side=_choice(node.get("side", "external"), SIDES, f"{where}'s side"),
-        points=_convert(node.get("points", "1"), float, f"{where}'s points"),
+        side=_choice(node.get("side", "external"), SIDES, f"{where} side"),
+        points=_convert(node.get("points", "1"), float, f"{where} points"),
         synonyms=tuple(s for s in synonyms if s),
         **texts,
     )
@@ -138,12 +141,12 @@ def _group_from_node(node, index):
 def exercise_from_node(node):
     """Read an Exercise from an lxml element (the runtime hands parse_xml one)."""
     if not isinstance(node.tag, str) or node.tag != "customer_tenet":
-        raise OlxError(f"Expected <customer_tenet>, found <{node.tag}>.")
+        raise OlxError(N_("Expected <customer_tenet>, found <{tag}>."), tag=node.tag)
     _check_depth(node)
     known = set(ROOT_ATTRIBUTES) | set(TAXONOMY_ATTRIBUTES) | RUNTIME_ATTRIBUTES
     unknown = sorted(set(node.attrib) - known)
     if unknown:
-        raise OlxError(f"<customer_tenet> has an unknown attribute {unknown[0]!r}.")
+        raise OlxError(N_("{where} has an unknown attribute {name}."), where="<customer_tenet>", name=repr(unknown[0]))
     values = {
         name: _convert(node.get(attribute), kind, f"{attribute}")
         for attribute, (name, kind) in ROOT_ATTRIBUTES.items()
@@ -155,10 +158,10 @@ def exercise_from_node(node):
             groups.append(_group_from_node(child, len(groups)))
         elif child.tag in ROOT_TEXTS:
             if ROOT_TEXTS[child.tag] in values:
-                raise OlxError(f"<customer_tenet> has more than one <{child.tag}>.")
+                raise OlxError(N_("{where} has more than one <{tag}>."), where="<customer_tenet>", tag=child.tag)
             values[ROOT_TEXTS[child.tag]] = _text(child)
         else:
-            raise OlxError(f"<customer_tenet> has an unknown element <{child.tag}>.")
+            raise OlxError(N_("{where} has an unknown element <{tag}>."), where="<customer_tenet>", tag=child.tag)
     default = Exercise().taxonomy
     values["taxonomy"] = Taxonomy(
         groups=tuple(groups) or default.groups,
