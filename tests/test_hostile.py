@@ -377,7 +377,10 @@ from hypothesis import strategies as st  # noqa: E402
 
 from customer_tenet_xblock.answers import Refusal, Submission, clean_text, read_submission  # noqa: E402
 
-ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=300)  # lone surrogates and controls included
+# Any code point, with the troublesome ones (surrogates, controls, line ends, bidi marks) made common.
+ANY_TEXT = st.text(st.characters(exclude_categories=()) | st.sampled_from(
+    ["\ud800", "\udfff", "\ud83d", "\ude00", "\x00", "\x1b", "\r", "\n", "\t", " ", "\u202e", "\u200b", ","]),
+    max_size=300)
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ANY_TEXT, inner, max_size=4),
