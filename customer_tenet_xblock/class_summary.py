@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .feedback import translate_text
-from .rubric import RubricResult, grade
+from .rubric import RubricResult, counting_result, grade
 from .rubric.normalizing import singular, tokenize
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
@@ -56,13 +56,8 @@ def learner_record(username, state, taxonomy):
     answer = _text(state.get("answer"))
     if not answer.strip():
         return None
-    latest = counting = grade(answer, taxonomy)
-    best = _text(state.get("best_answer"))
-    if best and best != answer:
-        # The same rule as the block's calculate_score: the better of the two answers counts.
-        other = grade(best, taxonomy)
-        if other.earned > latest.earned:
-            counting = other
+    latest = grade(answer, taxonomy)
+    counting = counting_result(answer, _text(state.get("best_answer")), taxonomy)
     attempts = state.get("attempts")
     return LearnerRecord(
         username=username, answer=answer, reflection=_text(state.get("reflection")),

@@ -126,3 +126,13 @@ def grade_entries(entries, taxonomy):
 def grade(text, taxonomy):
     """Split a learner's free text into entries and score them."""
     return grade_entries(split_entries(text), taxonomy)
+
+
+def counting_result(latest_answer, best_answer, taxonomy):
+    """
+    The result whose score counts: the best attempt counts, so of the latest
+    answer and the best one so far, whichever earns more under this rubric
+    (the latest on a tie). Rescoring and the class summary both use this rule.
+    """
+    answers = [answer for answer in dict.fromkeys((latest_answer, best_answer)) if answer]
+    return max((grade(answer, taxonomy) for answer in answers), key=lambda result: result.earned)
