@@ -21,7 +21,7 @@ from .handlers import json_api
 from .insights import InsightsMixin
 from .markup import render_markdown
 from .resources import loader
-from .rubric import grade
+from .rubric import counting_result, grade
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
 from .validation import exercise_problems
@@ -94,6 +94,7 @@ class CustomerTenetXBlock(
             "max_attempts": self.max_attempts,
             "attempts_left": self.attempts_left,
             "attempts_text": self._attempts_text(),
+            "attempts_left_text": self._attempts_left_text(),
             "score_text": self._score_text() if self.answer else "",
             "can_submit": self.attempts_left != 0,
             "feedback": feedback,
@@ -119,6 +120,13 @@ class CustomerTenetXBlock(
             "You have used {used} of {total} attempts.",
             self.max_attempts,
         ).format(used=self.attempts, total=self.max_attempts)
+
+    def _attempts_left_text(self):
+        """'1 attempt left'; empty when attempts are unlimited (attempts_text says so)."""
+        left = self.attempts_left
+        if left is None:
+            return ""
+        return self.i18n.ngettext("{left} attempt left", "{left} attempts left", left).format(left=left)
 
     # ---- views -------------------------------------------------------------
 
@@ -226,7 +234,7 @@ class CustomerTenetXBlock(
     def calculate_score(self):
         """The best of the stored answers, graded with the current rubric."""
         taxonomy = self.exercise.taxonomy
-        earned = max(grade(answer, taxonomy).earned for answer in {self.answer, self.best_answer} if answer)
+        earned = counting_result(self.answer, self.best_answer, taxonomy).earned
         return Score(raw_earned=earned, raw_possible=taxonomy.possible_points)
 
     def rescore(self, only_if_higher):

@@ -3,63 +3,214 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+TWO_ATTEMPTS = "customer_tenet.1"
+FIRST = "our insureds\nbrokers\nmy boss\nthe weather"
+SECOND = FIRST + "\nthe claims department\nmy coworkers"
+FAILED = "Your answer could not be sent. Check your connection and try again; your text is still here."
+
+# Where each element of the block sticks out of the block or of the window (hidden text excluded).
+OVERFLOW = """block => {
+    const frame = block.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    for (const node of block.querySelectorAll('*')) {
+        if (node.closest('.ct-sr-only') || !node.getClientRects().length) continue;
+        const box = node.getBoundingClientRect();
+        if (box.left < Math.max(frame.left, 0) - 0.5 || box.right > Math.min(frame.right, width) + 0.5) {
+            out.push(node.className + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
+        }
+    }
+    return {scroll: block.scrollWidth, client: block.clientWidth, right: frame.right, width: width, out: out};
+}"""
+
 
 def open_exercise(page, base, student, scenario="customer_tenet.0"):
     page.goto(f"{base}/scenario/{scenario}/?student={student}")
-    page.wait_for_selector(".customer-tenet .ct-map svg")
+    page.wait_for_selector(".customer-tenet .ct-map-picture .ct-you")
     return page.locator(".customer-tenet")
 
 
 def submit(page, block, answer):
     block.get_by_label("Your customers", exact=True).fill(answer)
     block.get_by_role("button", name="Submit").click()
+    block.locator(".ct-submit:not([aria-busy])").wait_for()
 
 
 def row(block, group_label):
     return block.locator(".ct-group").filter(has_text=group_label)
 
 
-def status(block, group_label):
-    return row(block, group_label).locator(".ct-group-status").text_content()
+def statuses(block):
+    return {item.locator(".ct-group-label").text_content(): item.locator(".ct-group-status-text").text_content()
+            for item in block.locator(".ct-group").all()}
 
 
-def test_learner_submits_sees_rows_and_gets_them_back_after_reload(page, workbench):
-    block = open_exercise(page, workbench, "browser-learner")
-    submit(page, block, "our insureds\nbrokers\nmy boss\nthe weather")
-    heading = block.get_by_role("heading", name="Your feedback")
-    heading.wait_for()
+def map_chips(block):
+    """The picture as a sighted learner reads it: per ring, each chip's label and state."""
+    return block.locator(".ct-map-picture").evaluate("""picture => {
+        const rings = {};
+        for (const ring of picture.querySelectorAll('.ct-zone')) {
+            const side = ring.classList.contains('ct-zone-internal') ? 'internal' : 'external';
+            rings[side] = [...ring.querySelectorAll('.ct-chip')]
+                .filter(chip => chip.closest('.ct-zone') === ring)
+                .map(chip => [chip.querySelector('.ct-chip-label').textContent, chip.dataset.state]);
+        }
+        return rings;
+    }""")
+
+
+def said_by_picture(chips):
+    """The sentence the picture shows, written out from the chips themselves."""
+    def side(items):
+        if all(state == "open" for _label, state in items):
+            return f"{len(items)} customer groups to find."
+        return ", ".join(f"{label} ({state})" for label, state in items) + "."
+    return ("Customer map. You are in the middle. Inside the organisation, close to you: "
+            + side(chips["internal"]) + " Outside the organisation: " + side(chips["external"]))
+
+
+def test_full_flow_first_attempt_improved_attempt_exhausted_and_reload(page, workbench):
+    block = open_exercise(page, workbench, "browser-flow", TWO_ATTEMPTS)
+    # Before any answer: the map shows the exercise's shape, empty, and gives no group away.
+    chips = map_chips(block)
+    assert [state for _label, state in chips["internal"] + chips["external"]] == ["open"] * 6
+    assert all(label == "" for label, _state in chips["internal"] + chips["external"])
+    assert block.locator(".ct-map-text").text_content() == said_by_picture(chips)
+    assert "3 customer groups to find." in said_by_picture(chips)
+    assert block.locator(".ct-feedback").is_hidden()
+    assert block.locator(".ct-attempts").inner_text() == "You have used 0 of 2 attempts. 2 attempts left"
+
+    submit(page, block, FIRST)
     assert block.locator(".ct-score").inner_text() == "3 of 6 customer groups — 3/6 points"
-    assert status(block, "Policyholders") == "Found"
+    assert block.locator(".ct-meter-fill").evaluate("node => node.style.width") == "50%"
+    assert statuses(block) == {
+        "Policyholders": "Found", "Insurance agents": "Found", "Agent staffs": "Missed",
+        "Other company departments": "Missed", "The company management team": "Found", "Coworkers": "Missed",
+    }
     assert "“our insureds”" in row(block, "Policyholders").inner_text()
-    assert status(block, "Coworkers") == "Missed"
-    assert block.locator(".ct-unplaced-list li").all_inner_texts() == ["the weather"]
-    assert "1 attempt" in block.locator(".ct-attempts").inner_text()
-    # Focus moves to the feedback so keyboard and screen-reader users land on it.
-    assert page.evaluate("document.activeElement.classList.contains('ct-feedback-heading')")
+    assert row(block, "Coworkers").locator(".ct-group-hint").count() == 1
+    assert block.locator(".ct-feedback .ct-group-missed .ct-group-why").count() == 0  # not before the last attempt
+    assert block.locator(".ct-unplaced-text").all_text_contents() == ["the weather"]
+    assert block.locator(".ct-attempts-left").inner_text() == "1 attempt left"
+    assert block.locator(".ct-takeaway").is_hidden()
+    # The map now sits in the feedback and agrees with the rows and with its text alternative.
+    assert block.locator(".ct-feedback .ct-map").count() == 1
+    chips = map_chips(block)
+    assert ["Coworkers", "missed"] in chips["internal"] and ["Policyholders", "found"] in chips["external"]
+    assert {label: state.capitalize() for label, state in chips["internal"] + chips["external"]} == statuses(block)
+    assert block.locator(".ct-map-text").text_content() == said_by_picture(chips)
+
+    submit(page, block, SECOND)  # the improved, last attempt
+    assert block.locator(".ct-score").inner_text() == "5 of 6 customer groups — 5/6 points"
+    assert block.locator(".ct-best").inner_text() == "Score that counts (your best attempt): 5/6 points"
+    assert statuses(block)["Coworkers"] == "Found"
+    assert "“the claims department”" in row(block, "Other company departments").inner_text()
+    why = row(block, "Agent staffs").locator(".ct-group-why")
+    assert why.inner_text().startswith("Why it matters: ")  # shown for the missed group once attempts are used up
+    assert block.locator(".ct-takeaway").is_visible()
+    button = block.locator(".ct-submit")
+    assert button.is_disabled() and button.inner_text() == "No attempts left"
+    assert block.locator(".ct-attempts").inner_text() == "You have used 2 of 2 attempts. 0 attempts left"
+    before = block.locator(".ct-feedback").inner_text()
 
     page.reload()
-    block = open_exercise(page, workbench, "browser-learner")
-    assert block.get_by_label("Your customers", exact=True).input_value() == "our insureds\nbrokers\nmy boss\nthe weather"
-    assert block.locator(".ct-score").inner_text() == "3 of 6 customer groups — 3/6 points"
-    assert "“our insureds”" in row(block, "Policyholders").inner_text()
+    block = open_exercise(page, workbench, "browser-flow", TWO_ATTEMPTS)
+    assert block.get_by_label("Your customers", exact=True).input_value() == SECOND
+    assert block.locator(".ct-feedback").inner_text() == before  # rows, map, why, takeaway: all of it
+    assert block.locator(".ct-submit").is_disabled()
+    assert block.locator(".ct-attempts-left").inner_text() == "0 attempts left"
 
 
 def test_hostile_entries_are_shown_as_text_and_never_run(page, workbench):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     block = open_exercise(page, workbench, "browser-hostile")
-    submit(page, block, "<script>alert(1)</script>\n<img src=x onerror=alert(2)>\npolicyholders")
-    block.get_by_role("heading", name="Your feedback").wait_for()
-    texts = block.locator(".ct-unplaced-list li").all_inner_texts()
-    assert "<script>alert(1)</script>" in texts and "<img src=x onerror=alert(2)>" in texts
-    assert block.locator(".ct-feedback img, .ct-feedback script").count() == 0
+    hostile = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>"]
+    submit(page, block, "\n".join(hostile + ["policyholders"]))
+    texts = block.locator(".ct-unplaced-text").all_text_contents()
+    assert texts == hostile
+    assert block.locator("img, script").count() == 0
+    page.reload()  # and again when the saved answer comes back with the page
+    block = open_exercise(page, workbench, "browser-hostile")
+    assert block.locator(".ct-unplaced-text").all_text_contents() == hostile
+    assert block.locator("img, script").count() == 0
     assert dialogs == []
 
 
 def test_empty_answer_shows_an_error_and_uses_no_attempt(page, workbench):
-    block = open_exercise(page, workbench, "browser-empty")
+    block = open_exercise(page, workbench, "browser-empty", TWO_ATTEMPTS)
     submit(page, block, "   ")
-    error = block.get_by_role("alert")
-    error.filter(has_text="Write at least one customer").wait_for()
+    block.get_by_role("alert").filter(has_text="Write at least one customer").wait_for()
     assert block.get_by_label("Your customers", exact=True).get_attribute("aria-invalid") == "true"
-    assert "used 0 attempts" in block.locator(".ct-attempts").inner_text()
+    assert block.locator(".ct-attempts-left").inner_text() == "2 attempts left"
+    assert block.locator(".ct-feedback").is_hidden()
+    submit(page, block, "brokers")  # the next good answer clears the error
+    assert block.get_by_role("alert").is_hidden()
+    assert block.get_by_label("Your customers", exact=True).get_attribute("aria-invalid") is None
+
+
+@pytest.mark.parametrize("failure", ["server_error", "network_down"])
+def test_a_failed_request_shows_a_message_and_keeps_the_text(page, workbench, failure):
+    student = f"browser-failed-{failure}"
+    block = open_exercise(page, workbench, student, TWO_ATTEMPTS)
+    if failure == "server_error":
+        page.route("**/submit**", lambda route: route.fulfill(status=500, body="<h1>Server Error (500)</h1>"))
+    else:
+        page.route("**/submit**", lambda route: route.abort("connectionfailed"))
+    answer = "our insureds\nmy coworkers"
+    submit(page, block, answer)
+    block.get_by_role("alert").filter(has_text=FAILED).wait_for()
+    assert block.get_by_label("Your customers", exact=True).input_value() == answer
+    button = block.get_by_role("button", name="Submit")
+    assert button.is_enabled() and button.get_attribute("aria-busy") is None
+    assert block.locator(".ct-feedback").is_hidden()
+    page.unroute("**/submit**")
+    submit(page, block, answer)  # trying again works
+    assert block.locator(".ct-score").inner_text() == "2 of 6 customer groups — 2/6 points"
+    assert block.locator(".ct-attempts-left").inner_text() == "1 attempt left"  # the failure used none
+
+
+def test_the_button_shows_progress_and_cannot_be_pressed_twice(page, workbench):
+    block = open_exercise(page, workbench, "browser-busy", TWO_ATTEMPTS)
+    held = []
+    page.route("**/submit**", lambda route: held.append(route))
+    block.get_by_label("Your customers", exact=True).fill("brokers")
+    button = block.locator(".ct-submit")
+    button.click()
+    page.wait_for_function("document.querySelector('.ct-submit').getAttribute('aria-busy') === 'true'")
+    assert button.is_disabled() and button.inner_text() == "Submitting…"
+    assert button.locator(".ct-spinner").is_visible()
+    button.click(force=True)  # a second press on the disabled button
+    page.evaluate("document.querySelector('.ct-form').requestSubmit()")  # and Enter reaching the form anyway
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    held[0].continue_()
+    block.locator(".ct-feedback:not([hidden])").wait_for()
+    assert button.get_attribute("aria-busy") is None and button.inner_text() == "Submit" and button.is_enabled()
+    assert len(held) == 1
+    assert block.locator(".ct-attempts-left").inner_text() == "1 attempt left"
+
+
+@pytest.mark.parametrize("viewport, scale", [
+    ({"width": 360, "height": 740}, 1),  # a phone
+    ({"width": 640, "height": 450}, 2),  # 200 % zoom of a 1280 × 900 window: half the css pixels, twice as dense
+], ids=["phone-360", "zoom-200"])
+def test_nothing_scrolls_sideways_or_is_cut_off(browser, workbench, viewport, scale):
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale)
+    page = context.new_page()
+    try:
+        block = open_exercise(page, workbench, f"browser-narrow-{viewport['width']}", TWO_ATTEMPTS)
+        layouts = [block.evaluate(OVERFLOW)]
+        submit(page, block, FIRST + "\nunderwriting-and-claims-administration-department-of-the-regional-office")
+        layouts.append(block.evaluate(OVERFLOW))
+        submit(page, block, SECOND)
+        block.locator(".ct-takeaway:not([hidden])").wait_for()
+        layouts.append(block.evaluate(OVERFLOW))
+        for layout in layouts:
+            assert layout["scroll"] <= layout["client"], layout
+            assert layout["right"] <= layout["width"], layout
+            assert layout["out"] == [], layout
+        chip = block.locator(".ct-chip-label").filter(has_text="The company management team")
+        assert chip.evaluate("node => node.scrollWidth <= node.clientWidth")
+    finally:
+        context.close()

@@ -11,7 +11,8 @@ function CustomerTenetXBlock(runtime, element, init) {
     if (typeof init === 'string') { init = JSON.parse(init); }
     var root = element.jquery ? element[0] : element;
     var gettext = window.gettext || function (text) { return text; };
-    var SVG_NS = 'http://www.w3.org/2000/svg';
+    var ngettext = window.ngettext || function (one, many, count) { return count === 1 ? one : many; };
+    var ICONS = {found: '✓', missed: '?', open: '', unplaced: '–'};
 
     function $one(selector) { return root.querySelector(selector); }
 
@@ -22,129 +23,139 @@ function CustomerTenetXBlock(runtime, element, init) {
         return node;
     }
 
-    function svg(tag, attributes) {
-        var node = document.createElementNS(SVG_NS, tag);
-        Object.keys(attributes || {}).forEach(function (name) {
-            node.setAttribute(name, attributes[name]);
-        });
-        return node;
+    // A state shown by a shape and a symbol as well as a colour; the words are next to it.
+    function icon(state) {
+        var mark = make('span', 'ct-icon ct-icon-' + state, ICONS[state]);
+        mark.setAttribute('aria-hidden', 'true');
+        return mark;
     }
 
     var form = $one('.ct-form');
     var answerBox = $one('.ct-answer');
     var reflectionBox = $one('.ct-reflection');
     var submitButton = $one('.ct-submit');
+    var submitText = $one('.ct-submit-text');
     var errorLine = $one('.ct-error');
     var announcer = $one('.ct-announce');
     var feedbackPanel = $one('.ct-feedback');
-    var submitLabel = submitButton.textContent;
+    var submitLabel = submitText.textContent;
 
     /* ---- the customer map: you in the middle, internal groups close, external further out ---- */
 
-    function splitLabel(label) {
-        // Two short lines fit under a node; the full label is in the text alternative.
-        var words = label.split(/\s+/);
-        var first = [], second = [];
-        words.forEach(function (word) {
-            if ((first.join(' ') + ' ' + word).length <= 16 && second.length === 0) { first.push(word); }
-            else { second.push(word); }
-        });
-        var rest = second.join(' ');
-        return [first.join(' '), rest.length > 18 ? rest.slice(0, 17) + '…' : rest];
+    function bySide(groups) {
+        var sides = {internal: [], external: []};
+        groups.forEach(function (group) { (sides[group.side] || sides.external).push(group); });
+        return sides;
     }
 
-    function mapNodes(groups) {
-        var rings = {internal: [], external: []};
-        groups.forEach(function (group) { (rings[group.side] || rings.external).push(group); });
-        var placed = [];
-        [['internal', 95, -90], ['external', 175, -60]].forEach(function (ring) {
-            var members = rings[ring[0]];
-            members.forEach(function (group, index) {
-                var angle = (ring[2] + index * 360 / members.length) * Math.PI / 180;
-                placed.push({group: group, x: 200 + ring[1] * Math.cos(angle), y: 200 + ring[1] * Math.sin(angle)});
-            });
+    function groupState(group, foundById) {
+        if (foundById === null) { return 'open'; }
+        return foundById[group.id] ? 'found' : 'missed';
+    }
+
+    function chipRow(groups, foundById) {
+        var row = make('div', 'ct-chips');
+        groups.forEach(function (group) {
+            var state = groupState(group, foundById);
+            var chip = make('span', 'ct-chip ct-chip-' + state);
+            chip.setAttribute('data-state', state);
+            chip.appendChild(icon(state));
+            // Before the first answer the slots stay empty: naming the groups would give the answer away.
+            chip.appendChild(make('span', 'ct-chip-label', state === 'open' ? '' : group.label));
+            row.appendChild(chip);
         });
-        return placed;
+        return row;
+    }
+
+    // A ring's groups go half before and half after what it surrounds, so it sits in the middle.
+    function zone(side, name, groups, foundById, middle) {
+        var box = make('div', 'ct-zone ct-zone-' + side);
+        var half = Math.ceil(groups.length / 2);
+        box.appendChild(make('p', 'ct-zone-name', name));
+        box.appendChild(chipRow(groups.slice(0, half), foundById));
+        box.appendChild(middle);
+        box.appendChild(chipRow(groups.slice(half), foundById));
+        return box;
+    }
+
+    function legend(foundById) {
+        var key = make('p', 'ct-map-legend');
+        var states = foundById === null ? [['open', gettext('To find')]]
+            : [['found', gettext('Found')], ['missed', gettext('Missed')]];
+        states.forEach(function (pair) {
+            var item = make('span', 'ct-legend-item');
+            var sample = make('span', 'ct-chip ct-chip-' + pair[0]);
+            sample.appendChild(icon(pair[0]));
+            item.appendChild(sample);
+            item.appendChild(document.createTextNode(' ' + pair[1]));
+            key.appendChild(item);
+        });
+        return key;
     }
 
     function renderMap(groups, foundById) {
-        var area = $one('.ct-map');
-        area.textContent = '';
-        var picture = svg('svg', {viewBox: '0 0 400 400', focusable: 'false', 'class': 'ct-map-svg'});
-        picture.appendChild(svg('circle', {cx: 200, cy: 200, r: 175, 'class': 'ct-ring ct-ring-external'}));
-        picture.appendChild(svg('circle', {cx: 200, cy: 200, r: 95, 'class': 'ct-ring ct-ring-internal'}));
-        var you = svg('circle', {cx: 200, cy: 200, r: 26, 'class': 'ct-you'});
-        picture.appendChild(you);
-        var youLabel = svg('text', {x: 200, y: 205, 'text-anchor': 'middle', 'class': 'ct-you-label'});
-        youLabel.textContent = gettext('You');
-        picture.appendChild(youLabel);
-        var known = foundById !== null;
-        mapNodes(groups).forEach(function (node) {
-            var found = known && foundById[node.group.id];
-            var state = !known ? 'open' : (found ? 'found' : 'missed');
-            var item = svg('g', {'class': 'ct-node ct-node-' + state});
-            item.appendChild(svg('circle', {cx: node.x, cy: node.y, r: 17}));
-            var mark = svg('text', {x: node.x, y: node.y + 6, 'text-anchor': 'middle', 'class': 'ct-node-mark'});
-            mark.textContent = state === 'found' ? '✓' : (state === 'missed' ? '?' : '');
-            item.appendChild(mark);
-            splitLabel(node.group.label).forEach(function (line, index) {
-                if (!line) { return; }
-                var text = svg('text', {x: node.x, y: node.y + 32 + index * 13, 'text-anchor': 'middle', 'class': 'ct-node-label'});
-                text.textContent = line;
-                item.appendChild(text);
-            });
-            picture.appendChild(item);
-        });
-        area.appendChild(picture);
-        $one('.ct-map-text').textContent = mapDescription(groups, foundById);
+        var sides = bySide(groups);
+        var picture = $one('.ct-map-picture');
+        picture.textContent = '';
+        var inner = zone('internal', gettext('Inside the organisation'), sides.internal, foundById,
+            make('div', 'ct-you', gettext('You')));
+        picture.appendChild(zone('external', gettext('Outside the organisation'), sides.external, foundById, inner));
+        picture.appendChild(legend(foundById));
+        $one('.ct-map-text').textContent = mapDescription(sides, foundById);
+        // Before the first answer the map shows the exercise's shape; then it belongs to the feedback.
+        $one(foundById === null ? '.ct-map-slot-intro' : '.ct-map-slot-feedback').appendChild($one('.ct-map'));
     }
 
-    function mapDescription(groups, foundById) {
-        var sides = {internal: [], external: []};
-        groups.forEach(function (group) {
-            var label = group.label;
-            if (foundById !== null) {
-                label += foundById[group.id] ? ' (' + gettext('found') + ')' : ' (' + gettext('missed') + ')';
+    // The text alternative: the same data as the picture, in words.
+    function mapDescription(sides, foundById) {
+        function describeSide(groups) {
+            if (foundById === null) {
+                return ngettext('{count} customer group to find.', '{count} customer groups to find.', groups.length)
+                    .replace('{count}', groups.length);
             }
-            (sides[group.side] || sides.external).push(label);
-        });
-        var parts = [gettext('Customer map.')];
+            return groups.map(function (group) {
+                return group.label + ' (' + (foundById[group.id] ? gettext('found') : gettext('missed')) + ')';
+            }).join(', ') + '.';
+        }
+        var parts = [gettext('Customer map.'), gettext('You are in the middle.')];
         if (sides.internal.length) {
-            parts.push(gettext('Inside the organisation, close to you:') + ' ' + sides.internal.join(', ') + '.');
+            parts.push(gettext('Inside the organisation, close to you:') + ' ' + describeSide(sides.internal));
         }
         if (sides.external.length) {
-            parts.push(gettext('Outside the organisation:') + ' ' + sides.external.join(', ') + '.');
+            parts.push(gettext('Outside the organisation:') + ' ' + describeSide(sides.external));
         }
         return parts.join(' ');
     }
 
     /* ---- the feedback panel ---- */
 
+    function labelled(className, name, text) {
+        var line = make('p', className);
+        line.appendChild(make('span', 'ct-field-name', name + ' '));
+        line.appendChild(document.createTextNode(text));
+        return line;
+    }
+
     function renderGroup(group) {
-        var item = make('li', 'ct-group ct-group-' + (group.found ? 'found' : 'missed'));
+        var state = group.found ? 'found' : 'missed';
+        var item = make('li', 'ct-group ct-group-' + state);
         var heading = make('p', 'ct-group-heading');
-        heading.appendChild(make('span', 'ct-group-status', group.found ? gettext('Found') : gettext('Missed')));
+        var status = make('span', 'ct-group-status');
+        status.appendChild(icon(state));
+        status.appendChild(make('span', 'ct-group-status-text', group.found ? gettext('Found') : gettext('Missed')));
+        heading.appendChild(status);
         heading.appendChild(make('span', 'ct-group-label', group.label));
         heading.appendChild(make('span', 'ct-group-points', group.points + '/' + group.possible));
         item.appendChild(heading);
         if (group.found) {
-            var evidence = make('p', 'ct-group-evidence');
-            evidence.appendChild(make('span', 'ct-field-name', gettext('Your words:') + ' '));
-            evidence.appendChild(document.createTextNode(group.entries.map(function (entry) {
+            item.appendChild(labelled('ct-group-evidence', gettext('Your words:'), group.entries.map(function (entry) {
                 return '“' + entry.text + '”';
             }).join(', ')));
-            item.appendChild(evidence);
         } else if (group.hint) {
-            var hint = make('p', 'ct-group-hint');
-            hint.appendChild(make('span', 'ct-field-name', gettext('Hint:') + ' '));
-            hint.appendChild(document.createTextNode(group.hint));
-            item.appendChild(hint);
+            item.appendChild(labelled('ct-group-hint', gettext('Hint:'), group.hint));
         }
         if (group.why) {
-            var why = make('p', 'ct-group-why');
-            why.appendChild(make('span', 'ct-field-name', gettext('Why it matters:') + ' '));
-            why.appendChild(document.createTextNode(group.why));
-            item.appendChild(why);
+            item.appendChild(labelled('ct-group-why', gettext('Why it matters:'), group.why));
         }
         return item;
     }
@@ -161,7 +172,12 @@ function CustomerTenetXBlock(runtime, element, init) {
 
         var unplaced = $one('.ct-unplaced-list');
         unplaced.textContent = '';
-        feedback.unplaced.forEach(function (text) { unplaced.appendChild(make('li', null, text)); });
+        feedback.unplaced.forEach(function (text) {
+            var item = make('li', 'ct-unplaced-entry');
+            item.appendChild(icon('unplaced'));
+            item.appendChild(make('span', 'ct-unplaced-text', text));
+            unplaced.appendChild(item);
+        });
         $one('.ct-unplaced').hidden = feedback.unplaced.length === 0;
 
         var balance = $one('.ct-balance');
@@ -181,12 +197,11 @@ function CustomerTenetXBlock(runtime, element, init) {
             renderFeedback(state.feedback);
         }
         renderMap(init.groups, foundById);
-        $one('.ct-attempts').textContent = state.attempts_text;
+        $one('.ct-attempts-used').textContent = state.attempts_text;
+        $one('.ct-attempts-left').textContent = state.attempts_left_text || '';
         $one('.ct-best').textContent = state.score_text;
         submitButton.disabled = !state.can_submit;
-        if (!state.can_submit) {
-            submitButton.textContent = gettext('No attempts left');
-        }
+        submitText.textContent = state.can_submit ? submitLabel : gettext('No attempts left');
     }
 
     /* ---- submitting ---- */
@@ -203,10 +218,27 @@ function CustomerTenetXBlock(runtime, element, init) {
 
     function errorMessage(xhr) {
         try {
-            return JSON.parse(xhr.responseText).error;
-        } catch (ignore) {
-            return gettext('Your answer could not be sent. Check your connection and try again; your text is still here.');
+            var message = JSON.parse(xhr.responseText).error;
+            if (typeof message === 'string' && message) { return message; }
+        } catch (ignore) { /* not our JSON: a network failure or a server error page */ }
+        return gettext('Your answer could not be sent. Check your connection and try again; your text is still here.');
+    }
+
+    function setBusy(busy) {
+        submitButton.disabled = busy;
+        if (busy) {
+            submitButton.setAttribute('aria-busy', 'true');
+            submitText.textContent = gettext('Submitting…');
+        } else {
+            submitButton.removeAttribute('aria-busy');
+            submitText.textContent = submitLabel;
         }
+    }
+
+    function announce(message) {
+        // Emptied first so that the same score, announced twice, is still spoken.
+        announcer.textContent = '';
+        window.setTimeout(function () { announcer.textContent = message; }, 100);
     }
 
     var inFlight = false;
@@ -216,9 +248,7 @@ function CustomerTenetXBlock(runtime, element, init) {
         if (inFlight) { return; }
         inFlight = true;
         clearError();
-        submitButton.disabled = true;
-        submitButton.setAttribute('aria-busy', 'true');
-        submitButton.textContent = gettext('Submitting…');
+        setBusy(true);
         var body = {answer: answerBox.value};
         if (reflectionBox) { body.reflection = reflectionBox.value; }
         $.ajax({
@@ -228,18 +258,17 @@ function CustomerTenetXBlock(runtime, element, init) {
             contentType: 'application/json; charset=utf-8',
             dataType: 'json'
         }).done(function (state) {
-            submitButton.textContent = submitLabel;
+            setBusy(false);
             render(state);
-            announcer.textContent = [state.feedback.score_text, state.score_text, state.attempts_text].join(' ');
+            announce([state.feedback.score_text, state.attempts_left_text].join(' '));
             $one('.ct-feedback-heading').focus();
         }).fail(function (xhr) {
-            submitButton.textContent = submitLabel;
-            submitButton.disabled = false;
+            // The learner's text stays in the box: nothing here clears it.
+            setBusy(false);
             showError(errorMessage(xhr));
             answerBox.focus();
         }).always(function () {
             inFlight = false;
-            submitButton.removeAttribute('aria-busy');
         });
     });
 
