@@ -5,7 +5,6 @@ Handlers read the request, call pure functions (answers, rubric, feedback)
 and store or publish what they return. No grading rule lives here.
 """
 import functools
-import json
 import threading
 
 from web_fragments.fragment import Fragment
@@ -20,7 +19,7 @@ from .fields import ExerciseFieldsMixin, LearnerFieldsMixin
 from .handlers import json_api
 from .insights import InsightsMixin
 from .markup import render_markdown
-from .resources import loader
+from .resources import add_js_translations, loader, script_safe_json
 from .rubric import counting_result, grade
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
@@ -31,15 +30,6 @@ from .validation import exercise_problems
 # process (striped locks: bounded memory). Across processes the XBlock API
 # offers no lock; see README "Limits and hardening".
 _SUBMIT_LOCKS = tuple(threading.Lock() for _ in range(64))
-
-
-def _script_safe_json(value):
-    """
-    JSON with <, > and & escaped: some runtimes (the xblock-sdk workbench)
-    write init arguments into a <script> element unescaped, and learner text
-    such as "</script>" must not end it.
-    """
-    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _fraction(score):
@@ -143,10 +133,12 @@ class CustomerTenetXBlock(
         }, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(loader.load_unicode("css/customer_tenet.css"))
+        i18n_catalog = add_js_translations(fragment, self)
         fragment.add_javascript(loader.load_unicode("js/customer_tenet.js"))
-        fragment.initialize_js("CustomerTenetXBlock", _script_safe_json({
+        fragment.initialize_js("CustomerTenetXBlock", script_safe_json({
             "state": self.state_for_learner(),
             "groups": self._public_groups(),
+            "i18n": i18n_catalog,
         }))
         self.add_staff_insights(fragment)
         return fragment

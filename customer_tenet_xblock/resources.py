@@ -6,6 +6,7 @@ package (setup.py maps it to customer_tenet_xblock/static); a checkout or an
 editable install only has the top-level folder. This is the one place that
 knows both.
 """
+import json
 from pathlib import Path
 
 from django.utils import translation
@@ -49,3 +50,12 @@ def add_js_translations(fragment, block):
         if url:
             fragment.add_javascript_url(url)
     return catalog
+
+
+def script_safe_json(value):
+    """
+    JSON with <, > and & escaped: some runtimes (the xblock-sdk workbench)
+    write init arguments into a <script> element unescaped, and learner text
+    such as "</script>" must not end it.
+    """
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -21,7 +21,7 @@ from .i18n import N_
 from .markup import render_markdown
 from .permissions import staff_only
 from .presets import PRESETS
-from .resources import add_js_translations, loader
+from .resources import add_js_translations, loader, script_safe_json
 from .rubric import grade
 from .taxonomy import Group, Taxonomy
 from .validation import MAX_ID_LENGTH, exercise_problems
@@ -220,7 +220,7 @@ class StudioMixin(XBlockMixin):
         fragment.add_css(loader.load_unicode("css/studio.css"))
         i18n_catalog = add_js_translations(fragment, self)
         fragment.add_javascript(loader.load_unicode("js/studio.js"))
-        fragment.initialize_js("CustomerTenetStudio", {"config": editor_data(self.exercise), "i18n": i18n_catalog})
+        fragment.initialize_js("CustomerTenetStudio", script_safe_json({"config": editor_data(self.exercise), "i18n": i18n_catalog}))
         return fragment
 
     def author_view(self, context=None):

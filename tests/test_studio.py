@@ -278,7 +278,7 @@ class TestViews:
         assert "editor-with-buttons" in fragment.content  # Studio then uses our Save/Cancel
         assert "save-button" in fragment.content and "cancel-button" in fragment.content
         assert fragment.js_init_fn == "CustomerTenetStudio"
-        assert fragment.json_init_args["config"] == editor_data(BASE)
+        assert json.loads(fragment.json_init_args)["config"] == editor_data(BASE)
 
     def test_author_view_summarises_the_configuration(self):
         block = make_block(Exercise(taxonomy=MANAGERS, max_attempts=2))

@@ -3,6 +3,7 @@ Translations: every string people see is extractable and has a Spanish
 translation; the compiled catalogs shipped in the package match their sources.
 """
 import gettext
+import json
 import re
 import sys
 
@@ -16,7 +17,7 @@ from customer_tenet_xblock.i18n import LOCALE_DIR
 
 DOMAINS = {"text": "babel.cfg", "textjs": "babel_js.cfg"}
 CONFIG_DIR = REPO / "customer_tenet_xblock" / "conf" / "locale"
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%\([a-z_]+\)s")  # str.format and Django blocktrans
 sys.path.insert(0, str(REPO / "scripts"))  # the Django-template extractor
 
 
@@ -93,6 +94,6 @@ def test_studio_view_hands_its_script_the_spanish_catalog():
     from django.utils import translation
     with translation.override("es"):
         fragment = make_block().studio_view()
-    init = fragment.json_init_args
+    init = json.loads(fragment.json_init_args)
     assert init["i18n"]["Found"] == "Encontrado"
     assert any("customerTenetTranslator" in r.data for r in fragment.resources if r.kind == "text")

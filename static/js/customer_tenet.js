@@ -10,8 +10,9 @@ function CustomerTenetXBlock(runtime, element, init) {
     // The block sends its arguments as script-safe JSON text (see block.py).
     if (typeof init === 'string') { init = JSON.parse(init); }
     var root = element.jquery ? element[0] : element;
-    var gettext = window.gettext || function (text) { return text; };
-    var ngettext = window.ngettext || function (one, many, count) { return count === 1 ? one : many; };
+    var translator = window.customerTenetTranslator(init.i18n);
+    var gettext = translator.gettext;
+    var ngettext = translator.ngettext;
     var ICONS = {found: '✓', missed: '?', open: '', unplaced: '–'};
 
     function $one(selector) { return root.querySelector(selector); }
@@ -260,7 +261,7 @@ function CustomerTenetXBlock(runtime, element, init) {
         }).done(function (state) {
             setBusy(false);
             render(state);
-            announce([state.feedback.score_text, state.attempts_left_text].join(' '));
+            announce([state.feedback.score_text, state.attempts_left_text].filter(Boolean).join(' '));
             $one('.ct-feedback-heading').focus();
         }).fail(function (xhr) {
             // The learner's text stays in the box: nothing here clears it.
@@ -276,5 +277,5 @@ function CustomerTenetXBlock(runtime, element, init) {
     if (reflectionBox) { reflectionBox.value = init.state.reflection; }
     render(init.state);
     // Staff pages also carry the class summary (insights.js); learners' pages have neither.
-    if (window.CustomerTenetInsights) { window.CustomerTenetInsights(runtime, element); }
+    if (window.CustomerTenetInsights) { window.CustomerTenetInsights(runtime, element, translator); }
 }

@@ -4,13 +4,13 @@
  * lays them out as tables with bars. Learner text (unplaced entries) reaches
  * the page through textContent only.
  */
-function CustomerTenetInsights(runtime, element) {
+function CustomerTenetInsights(runtime, element, translator) {
     'use strict';
 
     var root = element.jquery ? element[0] : element;
     var section = root.querySelector('.ct-insights');
     if (!section) { return; }  // not staff: the server sent no section
-    var gettext = window.gettext || function (text) { return text; };
+    var gettext = (translator || window.customerTenetTranslator()).gettext;
 
     function $one(selector) { return section.querySelector(selector); }
 

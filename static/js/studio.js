@@ -10,6 +10,7 @@
 function CustomerTenetStudio(runtime, element, init) {
     'use strict';
 
+    if (typeof init === 'string') { init = JSON.parse(init); }  // sent as escaped JSON text (see script_safe_json)
     var gettext = window.customerTenetTranslator(init.i18n).gettext;
     var root = element.classList.contains('customer-tenet-studio') ? element : element.querySelector('.customer-tenet-studio');
     var baseId = root.id;
