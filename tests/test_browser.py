@@ -1,4 +1,6 @@
 """What a learner does, in Debian's chromium against the workbench server."""
+import re
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -214,3 +216,33 @@ def test_nothing_scrolls_sideways_or_is_cut_off(browser, workbench, viewport, sc
         assert chip.evaluate("node => node.scrollWidth <= node.clientWidth")
     finally:
         context.close()
+
+
+def selectors(css):
+    """Every style rule's selectors, through @media blocks; @keyframes steps are not selectors."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found, stack, prelude = [], [], ""
+    for char in css:
+        if char == "{":
+            head = prelude.strip()
+            inside_keyframes = any(outer.startswith("@keyframes") for outer in stack)
+            if not head.startswith("@") and not inside_keyframes:
+                found.extend(part.strip() for part in head.split(","))
+            stack.append(head)
+            prelude = ""
+        elif char == "}":
+            stack.pop()
+            prelude = ""
+        elif char == ";" and stack and not stack[-1].startswith("@media"):
+            prelude = ""
+        else:
+            prelude += char
+    return found
+
+
+def test_every_css_rule_is_scoped_under_the_block():
+    from conftest import REPO
+    found = selectors((REPO / "static" / "css" / "customer_tenet.css").read_text(encoding="utf-8"))
+    assert len(found) > 50
+    assert [selector for selector in found if not selector.startswith(".customer-tenet")] == []
+    assert selectors(".a { x: 1 }\n@media (y) { b c { x: 1 } }") == [".a", "b c"]  # the reader itself
