@@ -1,5 +1,6 @@
 """Services for the workbench (loaded by name from workbench_settings)."""
 import gettext
+import os
 import importlib.resources
 import json
 from collections import namedtuple
@@ -28,6 +29,7 @@ class BlockCatalogI18nService:
     The LMS's i18n service, as edx-platform's ModuleI18nService does it: the
     block's own translations/<lang>/LC_MESSAGES/text.mo for Django's active
     language, else Django's catalogs. (The sdk's service only has Django's.)
+    WORKBENCH_EXTRA_LOCALE_DIR adds catalogs for tests (a pseudo-translation).
     """
 
     def _translator(self):
@@ -36,11 +38,14 @@ class BlockCatalogI18nService:
         from django.conf import settings
 
         language = translation.get_language() or settings.LANGUAGE_CODE
-        catalogs = importlib.resources.files("customer_tenet_xblock") / "translations"
-        try:
-            return gettext.translation("text", str(catalogs), [translation.to_locale(language)])
-        except OSError:
-            return translation
+        folders = [os.environ.get("WORKBENCH_EXTRA_LOCALE_DIR"),
+                   str(importlib.resources.files("customer_tenet_xblock") / "translations")]
+        for folder in filter(None, folders):
+            try:
+                return gettext.translation("text", folder, [translation.to_locale(language)])
+            except OSError:
+                continue
+        return translation
 
     def __getattr__(self, name):
         return getattr(self._translator(), name)

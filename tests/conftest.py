@@ -119,7 +119,7 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def start_workbench(home, workers=0, databases=None):
+def start_workbench(home, workers=0, databases=None, environment=None):
     """
     The workbench server, started by the same script `make run` uses
     (`workers`: gunicorn processes; `databases`: WORKBENCH_DATABASES, if not the script's own).
@@ -130,6 +130,7 @@ def start_workbench(home, workers=0, databases=None):
     env["PYTHONUNBUFFERED"] = "1"
     if databases:
         env["WORKBENCH_DATABASES"] = json.dumps(databases)
+    env.update(environment or {})
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
         [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home),
