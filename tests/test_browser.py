@@ -102,6 +102,7 @@ def test_full_flow_first_attempt_improved_attempt_exhausted_and_reload(page, wor
     assert {label: state.capitalize() for label, state in chips["internal"] + chips["external"]} == statuses(block)
     assert block.locator(".ct-map-text").text_content() == said_by_picture(chips)
 
+    block.locator(".ct-reflection").fill("Coworkers count too.")
     submit(page, block, SECOND)  # the improved, last attempt
     assert block.locator(".ct-score").inner_text() == "5 of 6 customer groups — 5/6 points"
     assert block.locator(".ct-best").inner_text() == "Score that counts (your best attempt): 5/6 points"
@@ -118,6 +119,7 @@ def test_full_flow_first_attempt_improved_attempt_exhausted_and_reload(page, wor
     page.reload()
     block = open_exercise(page, workbench, "browser-flow", TWO_ATTEMPTS)
     assert block.get_by_label("Your customers", exact=True).input_value() == SECOND
+    assert block.locator(".ct-reflection").input_value() == "Coworkers count too."
     assert block.locator(".ct-feedback").inner_text() == before  # rows, map, why, takeaway: all of it
     assert block.locator(".ct-submit").is_disabled()
     assert block.locator(".ct-attempts-left").inner_text() == "0 attempts left"
@@ -162,7 +164,8 @@ def test_a_failed_request_shows_a_message_and_keeps_the_text(page, workbench, fa
     answer = "our insureds\nmy coworkers"
     submit(page, block, answer)
     block.get_by_role("alert").filter(has_text=FAILED).wait_for()
-    assert block.get_by_label("Your customers", exact=True).input_value() == answer
+    box = block.get_by_label("Your customers", exact=True)
+    assert box.input_value() == answer and box.get_attribute("aria-invalid") is None  # the text was fine
     button = block.get_by_role("button", name="Submit")
     assert button.is_enabled() and button.get_attribute("aria-busy") is None
     assert block.locator(".ct-feedback").is_hidden()

@@ -207,9 +207,10 @@ function CustomerTenetXBlock(runtime, element, init) {
 
     /* ---- submitting ---- */
 
-    function showError(message) {
+    // Only a refused answer (400) marks the box invalid; a lost connection says nothing about the text.
+    function showError(message, invalid) {
         errorLine.textContent = message;
-        answerBox.setAttribute('aria-invalid', 'true');
+        if (invalid) { answerBox.setAttribute('aria-invalid', 'true'); }
     }
 
     function clearError() {
@@ -266,7 +267,7 @@ function CustomerTenetXBlock(runtime, element, init) {
         }).fail(function (xhr) {
             // The learner's text stays in the box: nothing here clears it.
             setBusy(false);
-            showError(errorMessage(xhr));
+            showError(errorMessage(xhr), xhr.status === 400);
             answerBox.focus();
         }).always(function () {
             inFlight = false;
