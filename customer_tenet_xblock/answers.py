@@ -48,14 +48,20 @@ def clean_text(text):
     )
 
 
-def read_submission(data, exercise, translator):
-    """Validate a submit request's JSON body; return a Submission or raise Refusal."""
+def require_object(data, fields, translator):
+    """A request body must be a JSON object with no field outside `fields`."""
     _ = translator.gettext
     if not isinstance(data, dict):
         raise Refusal(400, "bad_request", _("The request must be a JSON object."))
-    unexpected = sorted(set(data) - SUBMISSION_FIELDS)
+    unexpected = sorted(set(data) - fields)
     if unexpected:
         raise Refusal(400, "unexpected_field", _("Unexpected field: {name}.").format(name=unexpected[0]))
+
+
+def read_submission(data, exercise, translator):
+    """Validate a submit request's JSON body; return a Submission or raise Refusal."""
+    _ = translator.gettext
+    require_object(data, SUBMISSION_FIELDS, translator)
     answer = data.get("answer")
     reflection = data.get("reflection", "")
     if not isinstance(answer, str) or not isinstance(reflection, str):

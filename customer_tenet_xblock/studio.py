@@ -13,7 +13,7 @@ import unicodedata
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock, XBlockMixin
 
-from .answers import Refusal, clean_text, read_submission
+from .answers import Refusal, clean_text, read_submission, require_object
 from .exercise import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER
 from .feedback import describe, format_points, translate_text, why_visible
 from .handlers import json_api
@@ -157,12 +157,7 @@ def read_editor(data, base, translator):
     validation.py's ("groups.1.id"), so the editor shows each message beside
     its field. Raises Refusal for a request no editor would send.
     """
-    _ = translator.gettext
-    if not isinstance(data, dict):
-        raise Refusal(400, "bad_request", _("The request must be a JSON object."))
-    unexpected = sorted(set(data) - EDITOR_SETTINGS)
-    if unexpected:
-        raise Refusal(400, "unexpected_field", _("Unexpected field: {name}.").format(name=unexpected[0]))
+    require_object(data, EDITOR_SETTINGS, translator)
     values = {**editor_data(base), **data}
     reader = _Reader(translator)
     settings = {name: reader.text(values[name], name) for name in TEXT_SETTINGS}
