@@ -9,14 +9,56 @@ Django's development server, or with N gunicorn worker processes, as a
 multi-worker LMS would (state then lives only in the database). Tests start
 it through this same script.
 """
-import json
 import argparse
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_in_background(home, workers=0, databases=None, environment=None):
+    """
+    Run this script in the background on a free port and wait until it answers
+    (tests and `make screenshots` use it): returns (process, base URL).
+    `workers`: gunicorn processes; `databases`: WORKBENCH_DATABASES, if not ours.
+    """
+    port = free_port()
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("WORKBENCH_DATABASES", "DJANGO_SETTINGS_MODULE")}
+    env["PYTHONUNBUFFERED"] = "1"
+    if databases:
+        env["WORKBENCH_DATABASES"] = json.dumps(databases)
+    env.update(environment or {})
+    log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--port", str(port), "--home", str(home),
+         "--workers", str(workers)],
+        stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the workbench exited:\n" + (home / "server.log").read_text())
+        try:
+            with urllib.request.urlopen(base + "/", timeout=2):
+                return process, base
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("the workbench did not start:\n" + (home / "server.log").read_text())
 
 
 def main():

@@ -15,52 +15,18 @@ Debian's chromium through Playwright, and writes:
     zoom-200.png   the feedback at 200 % zoom of a 1280 px window
 """
 import argparse
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from run_workbench import start_in_background
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCENARIO = "customer_tenet.1"  # two attempts, so all the states appear
 FIRST = "our insureds\nbrokers\nmy boss\nthe weather"
 SECOND = FIRST + "\nthe claims department\nmy coworkers"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_workbench(home):
-    port = free_port()
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("WORKBENCH_DATABASES", "DJANGO_SETTINGS_MODULE")}
-    log = open(home / "server.log", "w")  # noqa: SIM115 - lives as long as the server
-    process = subprocess.Popen(
-        [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(base + "/", timeout=2):
-                return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    sys.exit("the workbench did not start:\n" + (home / "server.log").read_text())
 
 
 class Learner:
@@ -94,7 +60,7 @@ def main():
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as home:
-        process, base = start_workbench(Path(home))
+        process, base = start_in_background(Path(home))
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])

@@ -5,11 +5,7 @@ server (started as `make run` starts it) and Debian's chromium for browsers.
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -42,6 +38,9 @@ from xblock.test.tools import TestRuntime  # noqa: E402
 
 from customer_tenet_xblock import olx  # noqa: E402
 from customer_tenet_xblock.block import CustomerTenetXBlock  # noqa: E402
+
+sys.path.insert(0, str(REPO / "scripts"))
+from run_workbench import start_in_background as start_workbench  # noqa: E402,F401
 
 
 class FixedUserService(UserService):
@@ -111,44 +110,6 @@ def learner_fields(block):
 @pytest.fixture
 def block():
     return make_block()
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_workbench(home, workers=0, databases=None, environment=None):
-    """
-    The workbench server, started by the same script `make run` uses
-    (`workers`: gunicorn processes; `databases`: WORKBENCH_DATABASES, if not the script's own).
-    """
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("WORKBENCH_DATABASES", "DJANGO_SETTINGS_MODULE")}
-    env["PYTHONUNBUFFERED"] = "1"
-    if databases:
-        env["WORKBENCH_DATABASES"] = json.dumps(databases)
-    env.update(environment or {})
-    log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the process
-    process = subprocess.Popen(
-        [sys.executable, str(REPO / "scripts" / "run_workbench.py"), "--port", str(port), "--home", str(home),
-         "--workers", str(workers)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the workbench exited:\n" + (home / "server.log").read_text())
-        try:
-            with urllib.request.urlopen(base + "/", timeout=2):
-                return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("the workbench did not start:\n" + (home / "server.log").read_text())
 
 
 @pytest.fixture(scope="session")
