@@ -19,9 +19,9 @@ help:
 
 $(INSTALLED): requirements/test.txt setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --upgrade pip
-	$(PY) -m pip install -r requirements/test.txt
-	$(PY) -m pip install --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/test.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 run: $(INSTALLED)
@@ -60,7 +60,7 @@ wheel: $(INSTALLED)
 # Re-pin requirements/test.txt from requirements/test.in in a throwaway virtualenv.
 requirements:
 	rm -rf /tmp/ct-pin && $(PYTHON) -m venv /tmp/ct-pin
-	/tmp/ct-pin/bin/pip install -r requirements/test.in
+	/tmp/ct-pin/bin/pip install --quiet -r requirements/test.in
 	/tmp/ct-pin/bin/pip freeze --exclude-editable > requirements/test.txt
 
 clean:

@@ -113,6 +113,7 @@ def test_full_flow_first_attempt_improved_attempt_exhausted_and_reload(page, wor
     assert block.locator(".ct-takeaway").is_visible()
     button = block.locator(".ct-submit")
     assert button.is_disabled() and button.inner_text() == "No attempts left"
+    assert not block.get_by_label("Your customers", exact=True).is_editable()  # readable, no longer editable
     assert block.locator(".ct-attempts").inner_text() == "You have used 2 of 2 attempts. 0 attempts left"
     before = block.locator(".ct-feedback").inner_text()
 

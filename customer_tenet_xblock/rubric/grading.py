@@ -4,6 +4,7 @@ Grade one answer against a taxonomy: split, place, score.
 Pure and deterministic: the same text and taxonomy always give the same
 result, so a stored answer can be rescored after the rubric changes.
 """
+import functools
 from dataclasses import dataclass
 
 from ..taxonomy import EXTERNAL, INTERNAL
@@ -123,6 +124,9 @@ def grade_entries(entries, taxonomy):
     return RubricResult(entries=placed, groups=groups, balance=balance)
 
 
+# A request grades the same answer more than once (submit, score, feedback) and
+# every page view grades it again; grading is pure, so results can be reused.
+@functools.lru_cache(maxsize=256)
 def grade(text, taxonomy):
     """Split a learner's free text into entries and score them."""
     return grade_entries(split_entries(text), taxonomy)

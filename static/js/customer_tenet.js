@@ -202,6 +202,9 @@ function CustomerTenetXBlock(runtime, element, init) {
         $one('.ct-attempts-left').textContent = state.attempts_left_text || '';
         $one('.ct-best').textContent = state.score_text;
         submitButton.disabled = !state.can_submit;
+        // With no attempts left the answer stays readable (and selectable) but no longer editable.
+        answerBox.readOnly = !state.can_submit;
+        if (reflectionBox) { reflectionBox.readOnly = !state.can_submit; }
         submitText.textContent = state.can_submit ? submitLabel : gettext('No attempts left');
     }
 
