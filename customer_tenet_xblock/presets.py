@@ -160,11 +160,85 @@ ANY_ORGANISATION = Taxonomy(
     lexicon="en",
 )
 
+# The insurance example in Spanish, matched with the Spanish lexicon. Same group
+# ids and sides as INSURANCE, so reports and course content line up. Its texts
+# are Spanish content written for Spanish-speaking learners, not English source
+# strings, so they are not marked for translation.
+INSURANCE_ES = Taxonomy(
+    groups=(
+        Group(
+            id="policyholders",
+            label="Asegurados",
+            side=EXTERNAL,
+            hint="¿Quién paga las pólizas que emite tu compañía?",
+            why=(
+                "Los asegurados pagan con su propio dinero lo que vende la compañía; "
+                "sus primas son las que pagan el sueldo de todos."
+            ),
+        ),
+        Group(
+            id="agents",
+            label="Agentes de seguros",
+            side=EXTERNAL,
+            hint="¿Quién vende tus pólizas y trae nuevos clientes a la compañía?",
+            why=(
+                "Los agentes y corredores venden y formalizan las pólizas y hacen de "
+                "puente entre la compañía y el asegurado: por ellos llegan los clientes."
+            ),
+        ),
+        Group(
+            id="agent_staff",
+            label="Personal de los agentes",
+            side=EXTERNAL,
+            hint="Piensa en quienes trabajan en la oficina de un agente.",
+            why=(
+                "Quienes trabajan en la agencia preparan los papeles junto al agente y "
+                "atienden las dudas y preocupaciones del asegurado."
+            ),
+        ),
+        Group(
+            id="departments",
+            label="Otros departamentos de la compañía",
+            side=INTERNAL,
+            hint="¿Qué otras áreas de la compañía intervienen en una póliza antes de emitirla?",
+            why=(
+                "Para emitir una sola póliza hacen falta muchos departamentos, como "
+                "suscripción, cobros, contabilidad, archivo o impresión y envío; cada "
+                "uno aporta algo que los demás no pueden hacer, así que ninguno trabaja solo."
+            ),
+        ),
+        Group(
+            id="management",
+            label="La dirección de la compañía",
+            side=INTERNAL,
+            hint="¿Quién se asegura de que todo el proceso funcione bien, y a quién rindes cuentas?",
+            why=(
+                "Los directivos mantienen en marcha la emisión de pólizas, hacen llegar "
+                "a sus equipos la información y las novedades que necesitan y les ayudan "
+                "a resolver problemas y desacuerdos."
+            ),
+        ),
+        Group(
+            id="coworkers",
+            label="Compañeros de trabajo",
+            side=INTERNAL,
+            hint="¿A quién le haces preguntas, o a quién ayudas, cada día de trabajo?",
+            why=(
+                "Cada día pides respuestas a tus compañeros y les echas una mano; el "
+                "servicio que se prestan entre compañeros marca el que reciben los clientes."
+            ),
+        ),
+    ),
+    balance_points=0.0,
+    lexicon="es",
+)
+
 # Preset ids are stable: Studio sends them and course authors see them.
 PRESETS = {
     "insurance": (N_("Insurance company"), INSURANCE),
     "managers": (N_("Managers: your people are your customers"), MANAGERS),
     "any_organisation": (N_("Any organisation"), ANY_ORGANISATION),
+    "insurance_es": (N_("Insurance company (Spanish)"), INSURANCE_ES),
 }
 
 

@@ -50,6 +50,9 @@ class Lexicon:
     capital_abbreviations: tuple = ()
     # Common words close to lexicon words that typo tolerance must leave alone.
     known_words: frozenset = frozenset()
+    # Endings of verb forms that start a post-modifier after the head
+    # ("agents SELLING our policies", "agentes VINCULADOS a la compañía").
+    participle_endings: tuple = ("ing", "ed")
 
     def concept(self, name):
         for concept in self.concepts:

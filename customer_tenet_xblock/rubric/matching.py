@@ -301,7 +301,7 @@ def _head_position(items, lexicon):
                     return head, start  # "head of underwriting": the phrase says what follows
             elif item.concept is None and (
                 item.text in lexicon.boundaries
-                or (seen_head and len(item.text) > 4 and item.text.endswith(("ing", "ed")))
+                or (seen_head and len(item.text) > 4 and item.text.endswith(lexicon.participle_endings))
             ):
                 if head is not None:
                     return head, start

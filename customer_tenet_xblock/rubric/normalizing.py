@@ -185,7 +185,9 @@ def singular_es(word):
         return word
     if word.endswith("ces"):
         return word[:-3] + "z"
-    if word.endswith("es") and len(word) > 4 and word[-3] in "lrndzj":
+    # "-es" is a plural ending after a vowel + l r n d ("titulares", "unidades"),
+    # but part of the word after a consonant ("responsables", "padres").
+    if word.endswith("es") and len(word) > 4 and word[-3] in "lrnd" and word[-4] in "aeiou":
         return word[:-2]
     return word[:-1]
 

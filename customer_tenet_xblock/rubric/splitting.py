@@ -23,32 +23,48 @@ SENTENCE_ENDS = frozenset(".?!\u3002\uff01\uff1f\u2026")
 BULLETS = frozenset("-*\u2022\u25e6\u00b7\u2023\u25aa\u25cf\u25cb\u25a0\u25a1\u25ba\u27a2\u2713\u2714\u2192>+=#~\u2013\u2014\u2043\u2219\u25b8\u25b9\u25c6\u25c7\u2605\u2606")
 # Bullets that also separate entries in the middle of a line.
 INLINE_BULLETS = BULLETS - frozenset("-*>+=#~\u2013\u2014")
-EDGE_PUNCTUATION = (frozenset(" .,;:!?\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb[]{}") | BULLETS | SEPARATORS) - frozenset("<>+=#~")
+EDGE_PUNCTUATION = (frozenset(" .,;:!?\u00bf\u00a1\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb[]{}") | BULLETS | SEPARATORS) - frozenset("<>+=#~")
 ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
 # Words that end with a dot without ending a sentence ("dept. heads").
 ABBREVIATIONS = frozenset(
     "dept depts mgmt mgr mgrs asst exec execs rep reps dir div co inc ltd corp etc "
     "e.g eg i.e ie vs mr mrs ms dr st jr sr no approx misc govt assoc pres admin "
-    "acct sp".split()
+    "acct sp "
+    # Spanish: "dpto. de cobros", "RR. HH.", "Sra. García"
+    "dpto dptos depto deptos rr hh sra srta gte cia aseg coord resp adm".split()
 )
 HEADER_WORDS = frozenset(
     "my our the your customer customers client clients internal external list answer "
     "who are is were include includes including main primary key groups group "
-    "people i we serve me us of are: here these those follows".split()
+    "people i we serve me us of are: here these those follows "
+    "mis nuestros nuestras tus los las cliente clientes interno internos externo externos "
+    "internas externas lista respuesta quienes quien son es principales".split()
 )
-_DETERMINERS = frozenset("our my the your his her their all".split())
-_QUALIFIERS = frozenset("internal external main primary key biggest most important other real true".split())
-_CUSTOMER_WORDS = frozenset("customer client".split())
+_DETERMINERS = frozenset("our my the your his her their all nuestros nuestras mis tus los las".split())
+_QUALIFIERS = frozenset(
+    "internal external main primary key biggest most important other real true "
+    "internos externos principales".split()
+)
+_CUSTOMER_WORDS = frozenset("customer client cliente".split())
 _INTRO_VERBS = frozenset(
     "are is include includes including would will could might be consist of as follow "
-    "follows would be mainly mostly".split()
+    "follows would be mainly mostly son serian seria incluyen incluye".split()
 )
-_HEADING_WORDS = frozenset("who internal external list answer follows".split())
+_HEADING_WORDS = frozenset(
+    "who internal external list answer follows quienes internos externos internas externas "
+    "lista respuesta".split()
+)
 _SPEAKERS = frozenset("i we".split())
 _SPEAKER_VERBS = frozenset("serve have help support would say think consider".split())
-_ANAPHORS = frozenset("their his her its".split())
-_CONJUNCTIONS = frozenset("and & or plus".split())
-_FILLERS = frozenset("a an the".split())
+_ANAPHORS = frozenset("their his her its su sus".split())
+_CONJUNCTIONS = frozenset("and & or plus y e o u".split())
+_FILLERS = frozenset("a an the el la los las".split())
+# Spanish words that come before the noun they qualify ("otros empleados"), and
+# first words of Spanish phrases that name no person on their own ("red de agentes").
+_ES_NOT_HEADS = frozenset(
+    "otro otra alto alta nuevo nueva mismo misma todo toda gran dema resto posible futuro "
+    "red banca canal sucursal mano base".split()
+)
 
 
 def _person_words():
@@ -60,11 +76,18 @@ def _person_words():
             if concept.person and concept.role in HEAD_ROLES:
                 for phrase in concept.phrases:
                     tokens = [singular(t.word, lang) for t in tokenize(phrase)]
+                    if lang == "es":
+                        # Spanish puts the head first: "agente de seguros", "mi jefe".
+                        heads = [w for w in tokens if w not in lexicon.fillers
+                                 and w not in lexicon.boundaries and w not in _ES_NOT_HEADS]
+                        words.update(heads[:1])
+                        continue
                     # The head of "agent of record" is "agent"; of "sales agent", "agent".
                     cut = next((k for k, w in enumerate(tokens) if w in lexicon.boundaries), len(tokens))
                     if cut:
                         words.add(tokens[cut - 1])
-        words.update(short for short, _ in lexicon.abbreviations)
+        # Not "del" / "al": Spanish contractions, read as "de el" / "a el".
+        words.update(short for short, _ in lexicon.abbreviations if short not in lexicon.boundaries)
     return frozenset(words - _FILLERS)
 
 
@@ -261,9 +284,12 @@ def _drop_intro(words):
         k += 1
     if k < len(words) and singular(words[k]) in _CUSTOMER_WORDS:
         verbs = k + 1
+        while verbs < len(words) and words[verbs] in _QUALIFIERS:
+            verbs += 1  # Spanish puts them after: "mis clientes internos son"
+        first_verb = verbs
         while verbs < len(words) and words[verbs] in _INTRO_VERBS:
             verbs += 1
-        if verbs > k + 1 and verbs < len(words):
+        if verbs > first_verb and verbs < len(words):
             return verbs
         return 0
     if words and words[0] in _SPEAKERS:
@@ -273,6 +299,10 @@ def _drop_intro(words):
         if verbs > 1 and verbs < len(words):
             return verbs
     return 0
+
+
+def _names_person(word, people):
+    return singular(word) in people or singular(word, "es") in people
 
 
 def _split_conjunctions(words, start, end):
@@ -286,13 +316,13 @@ def _split_conjunctions(words, start, end):
         if word in _CONJUNCTIONS and k > first and k + 1 < len(words):
             right_names_person, j = False, k + 1
             while j < len(words) and words[j][0] not in _CONJUNCTIONS and not right_names_person:
-                right_names_person = singular(words[j][0]) in people
+                right_names_person = _names_person(words[j][0], people)
                 j += 1
             if left_names_person and right_names_person and words[k + 1][0] not in _ANAPHORS:
                 yield piece_start, w_start, first, k
                 piece_start, first, left_names_person = w_end, k + 1, False
                 continue
-        left_names_person = left_names_person or singular(word) in people
+        left_names_person = left_names_person or _names_person(word, people)
     yield piece_start, end, first, len(words)
 
 
