@@ -280,7 +280,7 @@ CONCEPTS = (
     )),
     Concept("insured_by_us", MOD, POLICYHOLDERS, phrases=(
         "aseguramos", "cubrimos", "asegurado por nosotro", "cubierto", "cubierta",
-        "con poliza", "poliza", "prima", "pagan prima", "paga prima", "pagan seguro",
+        "con poliza", "con siniestro", "con reclamacion", "con reclamo", "poliza", "prima", "pagan prima", "paga prima", "pagan seguro",
         "paga seguro", "pagan", "paga", "compran", "compran seguro", "compra seguro",
         "compran poliza", "compra poliza", "contratan", "contrata", "contratar",
         "contratan seguro", "contrata seguro", "contratan poliza", "tienen poliza",

@@ -63,7 +63,7 @@ _FILLERS = frozenset("a an the el la los las".split())
 # first words of Spanish phrases that name no person on their own ("red de agentes").
 _ES_NOT_HEADS = frozenset(
     "otro otra alto alta nuevo nueva mismo misma todo toda gran dema resto posible futuro "
-    "red banca canal sucursal mano base".split()
+    "red banca canal sucursal mano base empresa compania oficina".split()
 )
 
 
