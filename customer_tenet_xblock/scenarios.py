@@ -1,7 +1,7 @@
 """The xblock-sdk workbench's scenarios, written as the OLX an author would."""
 from . import olx
 from .exercise import Exercise
-from .presets import MANAGERS
+from .presets import INSURANCE_ES, MANAGERS
 
 MANAGERS_EXERCISE = Exercise(
     display_name="Your people are your customers",
@@ -13,6 +13,27 @@ MANAGERS_EXERCISE = Exercise(
     taxonomy=MANAGERS,
     reflection_prompt="Which of your own people had you not thought of as customers until now?",
     takeaway="Your people are your customers: serve them well and they will serve everyone else well.",
+)
+
+# The insurance example for Spanish-speaking learners: Spanish content, Spanish matching.
+INSURANCE_ES_EXERCISE = Exercise(
+    display_name="¿Quiénes son tus clientes?",
+    prompt=(
+        "Llamamos cliente a cualquiera que recibe algo de tu trabajo: un producto, "
+        "un servicio, una respuesta o una mano cuando la necesita. Casi todos tenemos "
+        "más clientes de los que pensamos, fuera y dentro de la compañía.\n\n"
+        "Imagina que trabajas en una compañía de seguros. **¿Quiénes son tus "
+        "clientes?** Escríbelos, uno por línea."
+    ),
+    taxonomy=INSURANCE_ES,
+    reflection_prompt=(
+        "Al hacer la lista, ¿qué cliente no esperabas encontrar? ¿Por qué crees que "
+        "se te había pasado por alto?"
+    ),
+    takeaway=(
+        "Cualquier persona a la que sirve tu trabajo es tu cliente, esté fuera o dentro "
+        "de la compañía: de cómo la atiendas depende también tu propio éxito."
+    ),
 )
 
 
@@ -27,4 +48,9 @@ SCENARIOS = (
         _vertical('<customer_tenet display_name="Who are your customers? (two attempts)" max_attempts="2"/>\n'),
     ),
     ("Customer Tenet: managers, your people are your customers", _vertical(olx.exercise_to_text(MANAGERS_EXERCISE))),
+    # Appended: scenario numbers are URLs (customer_tenet.0, .1, .2) and must not move.
+    (
+        "Customer Tenet: compañía de seguros (español)",
+        _vertical(olx.exercise_to_text(INSURANCE_ES_EXERCISE)),
+    ),
 )

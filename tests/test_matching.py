@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from customer_tenet_xblock.presets import PRESETS, default_taxonomy
+from customer_tenet_xblock.presets import INSURANCE, INSURANCE_ES, PRESETS, default_taxonomy
+from customer_tenet_xblock.rubric.grading import grade
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry
 from customer_tenet_xblock.taxonomy import EXTERNAL, INTERNAL, Group, Match, Taxonomy
 
@@ -114,3 +115,58 @@ def test_sides_of_the_default_taxonomy_are_as_designed():
     sides = {g.id: g.side for g in default_taxonomy().groups}
     assert sides == {"policyholders": EXTERNAL, "agents": EXTERNAL, "agent_staff": EXTERNAL,
                      "departments": INTERNAL, "management": INTERNAL, "coworkers": INTERNAL}
+
+
+# --- Spanish ----------------------------------------------------------------
+
+@pytest.mark.parametrize("case", CASES["insurance_es"], ids=lambda case: case["entry"])
+def test_spanish_phrasings(case):
+    assert sorted(groups_of(case["entry"], INSURANCE_ES)) == sorted(case["expect"])
+
+
+@pytest.mark.parametrize("entry, groups", [
+    ("el personal de la agencia", ["agent_staff"]),  # the head comes first, "de" brings its modifier
+    ("jefe de departamento", ["management"]),
+    ("departamento de siniestros", ["departments"]),
+    ("clientes del agente", ["policyholders"]),
+    ("mi departamento", ["coworkers"]),
+    ("compañeros de otras áreas", ["departments"]),
+    ("agentes y sus asistentes", ["agents", "agent_staff"]),  # "sus" points back to the agents
+    ("COMPAÑERAS DE OFICINA", ["coworkers"]),  # case, accents, gender
+    ("companeros de trabajo", ["coworkers"]),
+    ("tomadores del seguro", ["policyholders"]),  # "del" is "de el"
+    ("los responsables de área", ["management"]),  # "responsables", not "responsabl"
+    ("TI", ["departments"]),
+    ("ti", []),  # "para ti": only capitals name the IT department
+    ("un par de agentes", ["agents"]),
+    ("caliente", []),  # a word, never a typo of "cliente"
+    ("la competencia", []),
+    ("otras aseguradoras", []),
+    ("los agentes de la competencia", []),
+])
+def test_spanish_hard_cases(entry, groups):
+    assert groups_of(entry, INSURANCE_ES) == groups
+
+
+def test_grading_the_spanish_example_names_the_learners_words():
+    result = grade("asegurados, agentes, compañeros de trabajo", INSURANCE_ES)
+    assert result.covered == ("policyholders", "agents", "coworkers")
+    evidence = {r.group.id: [(text, m.words) for text, m in r.evidence] for r in result.groups if r.found}
+    assert evidence == {
+        "policyholders": [("asegurados", "asegurados")],
+        "agents": [("agentes", "agentes")],
+        "coworkers": [("compañeros de trabajo", "compañeros de trabajo")],
+    }
+    assert result.unplaced == ()
+
+
+def test_the_spanish_preset_is_the_insurance_example():
+    assert [(g.id, g.side, g.points) for g in INSURANCE_ES.groups] == [
+        (g.id, g.side, g.points) for g in INSURANCE.groups]
+    assert INSURANCE_ES.lexicon == "es" and INSURANCE_ES.balance_points == INSURANCE.balance_points
+    assert all(g.label and g.hint and g.why for g in INSURANCE_ES.groups)
+
+
+def test_spanish_text_with_the_english_preset_is_not_placed_by_spanish_words():
+    # Each lexicon is its taxonomy's: an English taxonomy does not read "asegurados".
+    assert groups_of("asegurados", INSURANCE) == []

@@ -32,6 +32,18 @@ from customer_tenet_xblock.rubric.splitting import split_entries
     ("Ärzte, Versicherte; 代理店", ["Ärzte", "Versicherte", "代理店"]),
     ("", []),
     ("   \n\t ", []),
+    # Spanish
+    ("asegurados, agentes, compañeros de trabajo", ["asegurados", "agentes", "compañeros de trabajo"]),
+    ("Nuestros clientes son los asegurados, los agentes que venden por nosotros y todo el personal de contabilidad.",
+     ["los asegurados", "los agentes que venden por nosotros", "todo el personal de contabilidad"]),
+    ("mi jefe y mis compañeros", ["mi jefe", "mis compañeros"]),
+    ("corredores e intermediarios", ["corredores", "intermediarios"]),
+    ("agentes y sus asistentes", ["agentes y sus asistentes"]),
+    ("agentes, y su personal", ["agentes, y su personal"]),
+    ("impresión y envío", ["impresión y envío"]),
+    ("cobros y pagos", ["cobros y pagos"]),
+    ("¿Quiénes son mis clientes?\nClientes internos:\n- RR. HH.\n- dpto. de cobros", ["RR. HH", "dpto. de cobros"]),
+    ("¡los asegurados!\nLos asegurados", ["los asegurados"]),
 ])
 def test_split_entries(text, entries):
     assert split_entries(text) == entries
