@@ -16,11 +16,10 @@ from test_hostile import Learner, check_race, race, stored_row
 
 pytestmark = pytest.mark.slow
 
-# 20 learners x 6 submissions per server keeps the file near a minute of CI on two shared CPUs;
-# CT_LOAD_SUBMISSIONS=50 is the full-size run (1,000 submissions per server).
+# 20 learners x 50 submissions = 1,000 per server; CT_LOAD_SUBMISSIONS sets another count.
 LEARNERS = 20
-SUBMISSIONS = min(int(os.environ.get("CT_LOAD_SUBMISSIONS", "6")), 100)
-TIME_LIMIT = 3 * SUBMISSIONS + 10  # seconds for one server's whole run; the test fails rather than wait longer
+SUBMISSIONS = min(int(os.environ.get("CT_LOAD_SUBMISSIONS", "50")), 100)
+TIME_LIMIT = 4 * SUBMISSIONS + 10  # seconds for one server's whole run; the test fails rather than wait longer
 # The database as the workbench script configures it for several processes, without waiting for the
 # disk on every commit: this test is about the block's state, not SQLite's durability.
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "var/workbench.db",

@@ -10,7 +10,7 @@ import requests
 
 pytestmark = pytest.mark.slow
 
-SCENARIOS = ("customer_tenet.0", "customer_tenet.1", "customer_tenet.2")
+SCENARIOS = ("customer_tenet.0", "customer_tenet.1", "customer_tenet.2", "customer_tenet.3")
 
 
 def usage_id(base, scenario, student, session=requests):
