@@ -21,6 +21,25 @@ from dataclasses import dataclass
 HEAD, ROLE, OPEN, MOD, BLOCK = "head", "role", "open", "mod", "block"
 HEAD_ROLES = (HEAD, ROLE, OPEN)
 
+# Group preferences: the first group the taxonomy has is used.
+POLICYHOLDERS = ("policyholders", "customers")
+END_CUSTOMERS = ("customers",)
+AGENTS = ("agents", "partners")
+AGENT_STAFF = ("agent_staff", "partners")
+PARTNERS = ("partners",)
+DEPARTMENTS = ("departments", "coworkers")
+MANAGEMENT = ("management",)
+COWORKERS = ("coworkers",)
+# "My team", "my staff", "my employees": a manager's own people when the
+# taxonomy has that group; otherwise the people one works beside. Decision for
+# the default taxonomy: a learner's direct reports are coworkers (they are not
+# management, and the insurance example has no group of its own for them).
+OWN_PEOPLE = ("direct_reports", "coworkers")
+# "Other managers": management in the insurance example, peers for managers.
+PEER_MANAGERS = ("management", "coworkers")
+
+DEPARTMENT_CONTEXT = ("department", "other_department", "department_name", "department_role", "csr")
+
 
 @dataclass(frozen=True)
 class Concept:

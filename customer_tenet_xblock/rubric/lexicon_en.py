@@ -11,26 +11,10 @@ managers run from team leads to the C-suite; and everyone works beside
 colleagues. Phrases are plain text; the matcher folds, singularises and
 tolerates typos, so list each idea once in its usual spelling.
 """
-from .lexicon import BLOCK, HEAD, MOD, OPEN, ROLE, Concept, Lexicon
-
-# Group preferences: the first group the taxonomy has is used.
-POLICYHOLDERS = ("policyholders", "customers")
-END_CUSTOMERS = ("customers",)
-AGENTS = ("agents", "partners")
-AGENT_STAFF = ("agent_staff", "partners")
-PARTNERS = ("partners",)
-DEPARTMENTS = ("departments", "coworkers")
-MANAGEMENT = ("management",)
-COWORKERS = ("coworkers",)
-# "My team", "my staff", "my employees": a manager's own people when the
-# taxonomy has that group; otherwise the people one works beside. Decision for
-# the default taxonomy: a learner's direct reports are coworkers (they are not
-# management, and the insurance example has no group of its own for them).
-OWN_PEOPLE = ("direct_reports", "coworkers")
-# "Other managers": management in the insurance example, peers for managers.
-PEER_MANAGERS = ("management", "coworkers")
-
-DEPARTMENT_CONTEXT = ("department", "other_department", "department_name", "department_role", "csr")
+from .lexicon import (  # the group preferences are shared by every language
+    AGENT_STAFF, AGENTS, BLOCK, COWORKERS, DEPARTMENT_CONTEXT, DEPARTMENTS, END_CUSTOMERS, HEAD, MANAGEMENT, MOD,
+    OPEN, OWN_PEOPLE, PARTNERS, PEER_MANAGERS, POLICYHOLDERS, ROLE, Concept, Lexicon,
+)
 
 CONCEPTS = (
     Concept("policyholder", HEAD, POLICYHOLDERS, person=True, phrases=(

@@ -19,22 +19,11 @@ idea once per gender ("compañero", "compañera"). "del" and "al" are read as
 "de el" and "a el", and articles inside a phrase are skipped, so "tomador de
 seguro" also matches "tomador del seguro".
 """
-from .lexicon import BLOCK, HEAD, MOD, OPEN, ROLE, Concept, Lexicon
+from .lexicon import (  # the group preferences are shared by every language
+    AGENT_STAFF, AGENTS, BLOCK, COWORKERS, DEPARTMENT_CONTEXT, DEPARTMENTS, END_CUSTOMERS, HEAD, MANAGEMENT, MOD,
+    OPEN, OWN_PEOPLE, PARTNERS, PEER_MANAGERS, POLICYHOLDERS, ROLE, Concept, Lexicon,
+)
 from .normalizing import fold, singular_es
-
-# Group preferences, as in the English lexicon.
-POLICYHOLDERS = ("policyholders", "customers")
-END_CUSTOMERS = ("customers",)
-AGENTS = ("agents", "partners")
-AGENT_STAFF = ("agent_staff", "partners")
-PARTNERS = ("partners",)
-DEPARTMENTS = ("departments", "coworkers")
-MANAGEMENT = ("management",)
-COWORKERS = ("coworkers",)
-OWN_PEOPLE = ("direct_reports", "coworkers")
-PEER_MANAGERS = ("management", "coworkers")
-
-DEPARTMENT_CONTEXT = ("department", "other_department", "department_name", "department_role", "csr")
 
 CONCEPTS = (
     Concept("policyholder", HEAD, POLICYHOLDERS, person=True, phrases=(
