@@ -13,6 +13,8 @@ import textwrap
 import pytest
 from conftest import REPO
 
+from customer_tenet_xblock.scenarios import SCENARIOS
+
 pytestmark = pytest.mark.slow
 
 RENDER = textwrap.dedent("""
@@ -88,6 +90,8 @@ def test_wheel_ships_static_inside_the_package(installed):
     names = zipfile.ZipFile(wheel).namelist()
     for path in ("html/student_view.html", "js/customer_tenet.js", "css/customer_tenet.css"):
         assert f"customer_tenet_xblock/static/{path}" in names
+    for domain in ("text", "textjs"):  # where the LMS looks for the block's own catalogs
+        assert f"customer_tenet_xblock/translations/es/LC_MESSAGES/{domain}.mo" in names
     assert not any(name.startswith("tests/") for name in names)
 
 
@@ -102,7 +106,7 @@ def test_installed_block_renders_with_its_js_and_css(installed):
     assert "Your customers" in data["html"]
     assert any(".customer-tenet" in css for css in data["css"])
     assert any("function CustomerTenetXBlock" in js for js in data["js"])
-    assert data["scenarios"] == 3
+    assert data["scenarios"] == len(SCENARIOS)
 
 
 def test_installed_console_script(installed):
