@@ -4,11 +4,13 @@ server (started as `make run` starts it) and Debian's chromium for browsers.
 """
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+import requests
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -99,6 +101,34 @@ def call_handler(block, name, body, method="POST"):
     request = Request.blank("/", method=method, body=raw if method == "POST" else None)
     response = block.runtime.handle(block, name, request)
     return response.status_code, json.loads(response.body.decode("utf-8"))
+
+
+class WorkbenchUser:
+    """
+    Someone on a scenario's page in the workbench server: a session holding the
+    page's cookie and CSRF token, posting to the block's handlers as the page's
+    JavaScript does.
+    """
+
+    def __init__(self, base, name, scenario="customer_tenet.0", view="", language="en", timeout=60):
+        self.base, self.name, self.timeout = base, name, timeout
+        self.session = requests.Session()
+        self.session.headers["Accept-Language"] = language
+        page = self.session.get(f"{base}/scenario/{scenario}/{view}", params={"student": name}, timeout=timeout)
+        page.raise_for_status()
+        self.page = page.text
+        found = re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text)
+        assert found, (page.status_code, page.text[-2000:])
+        self.usage = found.group(1)
+
+    def post(self, handler, body):
+        """Bytes are sent as they are (malformed bodies included); anything else as JSON."""
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+        return self.session.post(
+            f"{self.base}/handler/{self.usage}/{handler}/", params={"student": self.name}, data=raw,
+            headers={"Content-Type": "application/json", "X-CSRFToken": self.session.cookies["csrftoken"]},
+            timeout=self.timeout,
+        )
 
 
 def learner_fields(block):

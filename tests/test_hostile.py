@@ -13,8 +13,7 @@ import sqlite3
 import threading
 
 import pytest
-import requests
-from conftest import RecordingRuntime, call_handler, learner_fields, make_block, start_workbench
+from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block, start_workbench
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.exercise import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
@@ -199,28 +198,6 @@ def server(tmp_path_factory):
     process.wait(timeout=10)
 
 
-class Learner:
-    """A browser session on the scenario's page: cookie and CSRF token, as the page's JavaScript has."""
-
-    def __init__(self, base, name, scenario=SCENARIO, language="en"):
-        self.base, self.name = base, name
-        self.session = requests.Session()
-        self.session.headers["Accept-Language"] = language
-        page = self.session.get(f"{base}/scenario/{scenario}/", params={"student": name}, timeout=30)
-        page.raise_for_status()
-        self.page = page.text
-        marker = "data-block-type='customer_tenet'"
-        self.usage = page.text.split(marker)[0].rsplit("data-usage='", 1)[1].split("'")[0]
-
-    def post(self, handler, body):
-        raw = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
-        return self.session.post(
-            f"{self.base}/handler/{self.usage}/{handler}/", params={"student": self.name}, data=raw,
-            headers={"Content-Type": "application/json", "X-CSRFToken": self.session.cookies["csrftoken"]},
-            timeout=60,
-        )
-
-
 def stored_row(database, student):
     """The learner's user-state row as the workbench stored it: raw text, byte for byte."""
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30) as connection:
@@ -232,7 +209,7 @@ def stored_row(database, student):
 
 
 def answered_learner(base, student, language="en"):
-    learner = Learner(base, student, language=language)
+    learner = WorkbenchUser(base, student, language=language, scenario=SCENARIO)
     response = learner.post("submit", {"answer": FIRST_ANSWER, "reflection": "so many"})
     assert response.status_code == 200, response.text
     return learner
@@ -255,7 +232,7 @@ class TestOverHttp:
 
     def test_refusals_are_in_the_learners_language(self, server):
         base, _database = server
-        learner = Learner(base, "hostile-spanish", language="es")
+        learner = WorkbenchUser(base, "hostile-spanish", language="es", scenario=SCENARIO)
         assert learner.post("submit", b"{broken").json()["error"] == "No se pudo leer la solicitud como JSON."
         assert learner.post("submit", {"answer": " "}).json()["error"] == \
             "Escribe al menos un cliente antes de enviar."
@@ -264,14 +241,14 @@ class TestOverHttp:
     def test_odd_but_legitimate_input_is_graded(self, server, case, answer, stored):
         base, database = server
         student = "odd-" + "".join(char if char.isalnum() else "-" for char in case)
-        learner = Learner(base, student)
+        learner = WorkbenchUser(base, student, scenario=SCENARIO)
         body = json.dumps({"answer": answer}).encode("utf-8")  # lone surrogates travel as \\u escapes
         response = learner.post("submit", body)
         assert response.status_code == 200, response.text[:500]
         state = response.json()
         assert state["answer"] == (stored if stored is not None else answer) and state["attempts"] == 1
         assert json.loads(stored_row(database, student)[0][1])["answer"] == state["answer"]
-        again = Learner(base, student)
+        again = WorkbenchUser(base, student, scenario=SCENARIO)
         assert again.post("learner_state", {}).json()["answer"] == state["answer"]
 
     def test_submission_after_the_last_attempt(self, server):
@@ -300,7 +277,7 @@ class TestOverHttp:
 
     def test_staff_pass_the_staff_only_check(self, server):
         base, _database = server
-        staff = Learner(base, "staff-hostile")
+        staff = WorkbenchUser(base, "staff-hostile", scenario=SCENARIO)
         for name in staff_only_handlers(CustomerTenetXBlock):
             response = staff.post(name, b"null")
             assert response.status_code != 403 and response.status_code < 500, (name, response.text[:300])
@@ -308,15 +285,15 @@ class TestOverHttp:
     def test_the_page_never_carries_learner_markup_as_markup(self, server):
         base, _database = server
         payload = '</script><script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
-        learner = Learner(base, "hostile-markup")
+        learner = WorkbenchUser(base, "hostile-markup", scenario=SCENARIO)
         assert learner.post("submit", {"answer": "agents\n" + payload}).status_code == 200
-        page = Learner(base, "hostile-markup").page
+        page = WorkbenchUser(base, "hostile-markup", scenario=SCENARIO).page
         assert "<script>window.pwned" not in page and "<img src=x onerror" not in page
 
 
 def race(learner_names_and_bodies, base, scenario=SCENARIO):
     """Send the submissions at the same instant; return [(body, status, json)]."""
-    learners = [(Learner(base, name, scenario), body) for name, body in learner_names_and_bodies]
+    learners = [(WorkbenchUser(base, name, scenario), body) for name, body in learner_names_and_bodies]
     barrier = threading.Barrier(len(learners))
     results = [None] * len(learners)
 

@@ -9,8 +9,7 @@ import re
 from collections import namedtuple
 
 import pytest
-import requests
-from conftest import RecordingRuntime, call_handler, make_block, start_workbench
+from conftest import RecordingRuntime, WorkbenchUser, call_handler, make_block, start_workbench
 from xblock.fields import Scope
 
 from customer_tenet_xblock.class_summary import normalise_entry, spreadsheet_safe
@@ -216,13 +215,7 @@ def bench(tmp_path_factory):
 
 
 def post(base, student, handler, body):
-    session = requests.Session()
-    page = session.get(f"{base}/scenario/{SCENARIO}/", params={"student": student}, timeout=30)
-    usage = re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text).group(1)
-    response = session.post(
-        f"{base}/handler/{usage}/{handler}/", params={"student": student}, data=body,
-        headers={"Content-Type": "application/json", "X-CSRFToken": session.cookies["csrftoken"]}, timeout=30,
-    )
+    response = WorkbenchUser(base, student, SCENARIO).post(handler, body.encode("utf-8"))
     return response.status_code, response.json()
 
 

@@ -9,15 +9,12 @@ simultaneous requests to overwrite.
 """
 import csv
 import io
-import json
-import re
 import subprocess
 import threading
 import time
 
 import pytest
-import requests
-from conftest import start_workbench
+from conftest import WorkbenchUser, start_workbench
 
 pytestmark = pytest.mark.slow
 
@@ -43,25 +40,6 @@ def multi_worker_bench(tmp_path_factory):
     yield base, process
     process.terminate()
     process.wait(timeout=20)
-
-
-class Learner:
-    """A learner's browser session: the page loaded (cookie, CSRF token), ready to submit."""
-
-    def __init__(self, base, name):
-        self.base, self.name = base, name
-        self.session = requests.Session()
-        page = self.session.get(f"{base}/scenario/{SCENARIO}/", params={"student": name}, timeout=60)
-        found = re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text)
-        assert found, (page.status_code, page.text[-2000:])
-        self.usage = found.group(1)
-
-    def post(self, handler, body):
-        return self.session.post(
-            f"{self.base}/handler/{self.usage}/{handler}/", params={"student": self.name}, data=json.dumps(body),
-            headers={"Content-Type": "application/json", "X-CSRFToken": self.session.cookies["csrftoken"]},
-            timeout=120,
-        )
 
 
 def worker_pids(master, wait=20):
@@ -107,12 +85,12 @@ def test_simultaneous_submissions_are_all_counted(multi_worker_bench):
     base, process = multi_worker_bench
     assert len(worker_pids(process)) == WORKERS  # gunicorn's master has forked its three workers
 
-    learners = [Learner(base, f"learner{index:02d}") for index in range(LEARNERS)]
+    learners = [WorkbenchUser(base, f"learner{index:02d}", timeout=120) for index in range(LEARNERS)]
     results = submit_all_at_once(learners)
     assert [status for status, _start, _end in results] == [200] * LEARNERS
     assert most_in_flight(results) >= WORKERS  # the requests really overlapped
 
-    response = Learner(base, "staff1").post("class_summary", {})
+    response = WorkbenchUser(base, "staff1", timeout=120).post("class_summary", {})
     assert response.status_code == 200
     summary = response.json()
     assert summary["learners"] == LEARNERS
@@ -123,6 +101,6 @@ def test_simultaneous_submissions_are_all_counted(multi_worker_bench):
     counts = {row["label"]: row["text"] for row in summary["scores"]}
     assert (counts["0 points"], counts["2 points"], counts["3 points"]) == ("6 learners", "12 learners", "6 learners")
 
-    export = Learner(base, "staff1").post("export_responses", {}).json()
+    export = WorkbenchUser(base, "staff1", timeout=120).post("export_responses", {}).json()
     usernames = [row[0] for row in csv.reader(io.StringIO(export["csv"]))][1:]
     assert sorted(usernames) == [learner.name for learner in learners]

@@ -11,8 +11,8 @@ import threading
 import time
 
 import pytest
-from conftest import start_workbench
-from test_hostile import Learner, check_race, race, stored_row
+from conftest import WorkbenchUser, start_workbench
+from test_hostile import check_race, race, stored_row
 
 pytestmark = pytest.mark.slow
 
@@ -48,7 +48,7 @@ def percentile(values, fraction):
 def test_many_learners_at_once_keep_their_own_state(server, capsys):
     workers, base, database = server
     names = [f"load-{workers}-{n}" for n in range(LEARNERS)]
-    learners = [Learner(base, name, scenario=SCENARIO) for name in names]
+    learners = [WorkbenchUser(base, name, scenario=SCENARIO) for name in names]
     latencies, problems = [], []
     lock = threading.Lock()
     barrier = threading.Barrier(LEARNERS)
@@ -87,7 +87,7 @@ def test_many_learners_at_once_keep_their_own_state(server, capsys):
     # What is stored, read back over HTTP and straight from the database, is each learner's own.
     for name in names:
         last = body(name, SUBMISSIONS - 1)
-        state = Learner(base, name, scenario=SCENARIO).post("learner_state", {}).json()
+        state = WorkbenchUser(base, name, scenario=SCENARIO).post("learner_state", {}).json()
         assert (state["answer"], state["reflection"], state["attempts"]) == \
             (last["answer"], last["reflection"], SUBMISSIONS)
         (_scope_id, raw), = stored_row(database, name)
@@ -111,7 +111,7 @@ def test_racing_submissions_from_one_learner(server):
     workers, base, database = server
     for round_number in range(3):
         student = f"load-racer-{workers}-{round_number}"
-        first = Learner(base, student, scenario="customer_tenet.1")  # two attempts
+        first = WorkbenchUser(base, student, scenario="customer_tenet.1")  # two attempts
         assert first.post("submit", {"answer": "insureds", "reflection": "first"}).status_code == 200
         bodies = [{"answer": f"agents\nracer answer {n}", "reflection": f"reflection {n}"} for n in range(6)]
         results = race([(student, sent) for sent in bodies], base, scenario="customer_tenet.1")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import REPO, RecordingRuntime, call_handler, make_block
-from test_hostile import Learner, server  # noqa: F401  (our own workbench: this test changes a scenario)
+from conftest import REPO, RecordingRuntime, WorkbenchUser, call_handler, make_block
+from test_hostile import server  # noqa: F401  (our own workbench: this test changes a scenario)
 
 from customer_tenet_xblock.exercise import Exercise
 from customer_tenet_xblock.markup import render_markdown
@@ -172,7 +172,7 @@ def test_javascript_puts_text_in_the_page_as_text(script):
 @pytest.mark.browser
 def test_hostile_authored_texts_run_no_script_in_the_learners_browser(server, page):
     workbench, _database = server
-    staff = Learner(workbench, "staff-author", scenario="customer_tenet.2")
+    staff = WorkbenchUser(workbench, "staff-author", scenario="customer_tenet.2")
     response = staff.post("studio_save", editor_data(hostile_exercise()))
     assert response.status_code == 200, response.text[:500]
     dialogs = []

@@ -5,11 +5,10 @@ and rescoring after an author's save.
 """
 import copy
 import json
-import re
 
 import pytest
 import requests
-from conftest import RecordingRuntime, call_handler, learner_fields, make_block
+from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block
 from xblock.fields import ScopeIds
 from xblock.runtime import NullI18nService
 
@@ -337,16 +336,9 @@ MANAGERS_SCENARIO = "customer_tenet.2"
 
 
 def workbench_post(base, scenario, student, handler, body):
-    """POST to a handler as the editor's JavaScript does, with Django's CSRF token."""
-    session = requests.Session()
-    page = session.get(f"{base}/scenario/{scenario}/studio_view/", params={"student": student}, timeout=30)
-    page.raise_for_status()
-    usage = re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text).group(1)
-    response = session.post(
-        f"{base}/handler/{usage}/{handler}/", params={"student": student},
-        data=body if isinstance(body, (str, bytes)) else json.dumps(body),
-        headers={"Content-Type": "application/json", "X-CSRFToken": session.cookies["csrftoken"]}, timeout=30,
-    )
+    """POST to a handler as the editor's JavaScript does (a str body is sent as it is)."""
+    user = WorkbenchUser(base, student, scenario, view="studio_view/")
+    response = user.post(handler, body.encode("utf-8") if isinstance(body, str) else body)
     return response.status_code, response.json()
 
 

@@ -3,42 +3,33 @@ The block in the real xblock-sdk workbench, over HTTP: scenarios render,
 the submit handler grades, refuses bad input without using an attempt, and
 state comes back on the next visit.
 """
-import re
-
 import pytest
-import requests
+from conftest import WorkbenchUser
 
 pytestmark = pytest.mark.slow
 
 SCENARIOS = ("customer_tenet.0", "customer_tenet.1", "customer_tenet.2", "customer_tenet.3")
 
 
-def usage_id(base, scenario, student, session=requests):
-    page = session.get(f"{base}/scenario/{scenario}/", params={"student": student}, timeout=30)
-    page.raise_for_status()
-    return re.search(r"data-usage='([^']+)' data-block-type='customer_tenet'", page.text).group(1), page.text
+def page_of(base, scenario, student):
+    return WorkbenchUser(base, student, scenario).page
 
 
 def handler(base, scenario, student, name, body):
-    """POST to a handler as the page's JavaScript does, with Django's CSRF token."""
-    session = requests.Session()
-    usage, _page = usage_id(base, scenario, student, session)
-    response = session.post(
-        f"{base}/handler/{usage}/{name}/", params={"student": student}, data=body,
-        headers={"Content-Type": "application/json", "X-CSRFToken": session.cookies["csrftoken"]}, timeout=30,
-    )
+    """POST a raw body to a handler as the page's JavaScript does."""
+    response = WorkbenchUser(base, student, scenario).post(name, body.encode("utf-8"))
     return response.status_code, response.json()
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_every_scenario_renders(workbench, scenario):
-    _usage, page = usage_id(workbench, scenario, "viewer")
+    page = page_of(workbench, scenario, "viewer")
     assert 'class="customer-tenet"' in page
     assert "CustomerTenetXBlock" in page
 
 
 def test_managers_scenario_has_its_own_groups(workbench):
-    _usage, page = usage_id(workbench, "customer_tenet.2", "viewer")
+    page = page_of(workbench, "customer_tenet.2", "viewer")
     assert "Your people are your customers" in page and "Your own people" in page
 
 
@@ -50,7 +41,7 @@ def test_submit_then_revisit(workbench):
     status, again = handler(workbench, "customer_tenet.0", "http-learner", "learner_state", "{}")
     assert again["answer"] == "insureds\nbrokers\nmy boss" and again["reflection"] == "hm"
     assert again["feedback"]["score_text"] == state["feedback"]["score_text"]
-    _usage, page = usage_id(workbench, "customer_tenet.0", "http-learner")
+    page = page_of(workbench, "customer_tenet.0", "http-learner")
     # The initial state rides along with the page, as script-safe JSON text inside the init arguments.
     assert "insureds\\\\nbrokers\\\\nmy boss" in page
 
