@@ -10,6 +10,7 @@ multi-worker LMS would (state then lives only in the database). Tests start
 it through this same script.
 """
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -59,6 +60,18 @@ def start_in_background(home, workers=0, databases=None, environment=None):
             time.sleep(0.3)
     process.kill()
     raise RuntimeError("the workbench did not start:\n" + (home / "server.log").read_text())
+
+
+
+@contextlib.contextmanager
+def serving(home, **options):
+    """start_in_background for the length of a with-block: yields (process, base URL), then stops it."""
+    process, base = start_in_background(home, **options)
+    try:
+        yield process, base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def main():

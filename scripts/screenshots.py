@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from run_workbench import start_in_background
+from run_workbench import serving
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -59,40 +59,35 @@ def main():
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as home:
-        process, base = start_in_background(Path(home))
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-                Learner(browser, base, "shots-empty").shoot(args.out / "empty.png")
+    with tempfile.TemporaryDirectory() as home, serving(Path(home)) as (_process, base):
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            Learner(browser, base, "shots-empty").shoot(args.out / "empty.png")
 
-                learner = Learner(browser, base, "shots-learner")
-                learner.submit(FIRST)
-                learner.shoot(args.out / "feedback.png")
-                learner = Learner(browser, base, "shots-learner")  # reload: the saved state comes back
-                learner.submit(SECOND)
-                learner.block.locator(".ct-group-why").first.wait_for()
-                learner.shoot(args.out / "exhausted.png")
+            learner = Learner(browser, base, "shots-learner")
+            learner.submit(FIRST)
+            learner.shoot(args.out / "feedback.png")
+            learner = Learner(browser, base, "shots-learner")  # reload: the saved state comes back
+            learner.submit(SECOND)
+            learner.block.locator(".ct-group-why").first.wait_for()
+            learner.shoot(args.out / "exhausted.png")
 
-                learner = Learner(browser, base, "shots-error")
-                learner.submit("  ")
-                learner.block.locator(".ct-error").wait_for()
-                learner.shoot(args.out / "error.png")
+            learner = Learner(browser, base, "shots-error")
+            learner.submit("  ")
+            learner.block.locator(".ct-error").wait_for()
+            learner.shoot(args.out / "error.png")
 
-                learner = Learner(browser, base, "shots-phone", viewport={"width": 360, "height": 740},
-                                  device_scale_factor=2)
-                learner.submit(FIRST)
-                learner.shoot(args.out / "phone.png")
+            learner = Learner(browser, base, "shots-phone", viewport={"width": 360, "height": 740},
+                              device_scale_factor=2)
+            learner.submit(FIRST)
+            learner.shoot(args.out / "phone.png")
 
-                # 200 % zoom of a 1280 px window: a 640 css px viewport drawn with two device pixels per css px.
-                learner = Learner(browser, base, "shots-zoom", viewport={"width": 640, "height": 450},
-                                  device_scale_factor=2)
-                learner.submit(FIRST)
-                learner.shoot(args.out / "zoom-200.png")
-                browser.close()
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+            # 200 % zoom of a 1280 px window: a 640 css px viewport drawn with two device pixels per css px.
+            learner = Learner(browser, base, "shots-zoom", viewport={"width": 640, "height": 450},
+                              device_scale_factor=2)
+            learner.submit(FIRST)
+            learner.shoot(args.out / "zoom-200.png")
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ from customer_tenet_xblock import olx  # noqa: E402
 from customer_tenet_xblock.block import CustomerTenetXBlock  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
-from run_workbench import start_in_background as start_workbench  # noqa: E402,F401
+from run_workbench import serving  # noqa: E402
 
 
 class FixedUserService(UserService):
@@ -144,10 +144,8 @@ def block():
 
 @pytest.fixture(scope="session")
 def workbench(tmp_path_factory):
-    process, base = start_workbench(tmp_path_factory.mktemp("workbench"))
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("workbench")) as (_process, base):
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 
 import pytest
-from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block, start_workbench
+from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block, serving
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.exercise import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
@@ -192,10 +192,8 @@ SCENARIO = "customer_tenet.1"  # two attempts
 def server(tmp_path_factory):
     """Our own development server, so the test can read its database."""
     home = tmp_path_factory.mktemp("hostile-workbench")
-    process, base = start_workbench(home)
-    yield base, home / "var" / "workbench.db"
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(home) as (_process, base):
+        yield base, home / "var" / "workbench.db"
 
 
 def stored_row(database, student):

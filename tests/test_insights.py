@@ -9,7 +9,7 @@ import re
 from collections import namedtuple
 
 import pytest
-from conftest import RecordingRuntime, WorkbenchUser, call_handler, make_block, start_workbench
+from conftest import RecordingRuntime, WorkbenchUser, call_handler, make_block, serving
 from xblock.fields import Scope
 
 from customer_tenet_xblock.class_summary import normalise_entry, spreadsheet_safe
@@ -208,10 +208,8 @@ SCENARIO = "customer_tenet.0"
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory):
     """A workbench of our own, so the class is exactly the learners these tests create."""
-    process, base = start_workbench(tmp_path_factory.mktemp("insights-workbench"))
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("insights-workbench")) as (_process, base):
+        yield base
 
 
 def post(base, student, handler, body):

@@ -14,7 +14,7 @@ import threading
 import time
 
 import pytest
-from conftest import WorkbenchUser, start_workbench
+from conftest import WorkbenchUser, serving
 
 pytestmark = pytest.mark.slow
 
@@ -36,10 +36,8 @@ EXPECTED_SHARES = {
 
 @pytest.fixture(scope="module")
 def multi_worker_bench(tmp_path_factory):
-    process, base = start_workbench(tmp_path_factory.mktemp("concurrent-workbench"), workers=WORKERS)
-    yield base, process
-    process.terminate()
-    process.wait(timeout=20)
+    with serving(tmp_path_factory.mktemp("concurrent-workbench"), workers=WORKERS) as (process, base):
+        yield base, process
 
 
 def worker_pids(master, wait=20):

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from conftest import start_workbench
+from conftest import serving
 
 from customer_tenet_xblock.i18n import LOCALE_DIR
 
@@ -46,11 +46,9 @@ def rtl_workbench(tmp_path_factory):
     (locale / "ar" / "LC_MESSAGES").mkdir(parents=True)
     with open(locale / "ar" / "LC_MESSAGES" / "text.mo", "wb") as mo_file:
         write_mo(mo_file, catalog)
-    process, base = start_workbench(tmp_path_factory.mktemp("rtl"), environment={
-        "WORKBENCH_EXTRA_LOCALE_DIR": str(locale)})
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    environment = {"WORKBENCH_EXTRA_LOCALE_DIR": str(locale)}
+    with serving(tmp_path_factory.mktemp("rtl"), environment=environment) as (_process, base):
+        yield base
 
 
 def open_block(browser, base, student, locale, width=1100):

@@ -11,7 +11,7 @@ import threading
 import time
 
 import pytest
-from conftest import WorkbenchUser, start_workbench
+from conftest import WorkbenchUser, serving
 from test_hostile import check_race, race, stored_row
 
 pytestmark = pytest.mark.slow
@@ -30,10 +30,8 @@ SCENARIO = "customer_tenet.0"  # unlimited attempts
 @pytest.fixture(scope="module", params=[0, 3], ids=["development-server", "gunicorn-3-workers"])
 def server(request, tmp_path_factory):
     home = tmp_path_factory.mktemp(f"load-{request.param}")
-    process, base = start_workbench(home, workers=request.param, databases=DATABASES)
-    yield request.param, base, home / "var" / "workbench.db"
-    process.terminate()
-    process.wait(timeout=20)
+    with serving(home, workers=request.param, databases=DATABASES) as (_process, base):
+        yield request.param, base, home / "var" / "workbench.db"
 
 
 def body(name, number):
