@@ -178,9 +178,9 @@ class CustomerTenetXBlock(
 
     # ---- handlers ----------------------------------------------------------
 
-    @json_api
+    @json_api(allow_get=True)
     def learner_state(self, data, suffix=""):
-        """The learner's state, for clients (like the mobile apps) that render it themselves."""
+        """The learner's state, for clients (like the mobile apps, with GET) that render it themselves. Read-only."""
         return self.state_for_learner()
 
     @json_api

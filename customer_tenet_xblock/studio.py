@@ -101,6 +101,11 @@ class _Reader:
         return clean_text(value).strip()
 
     def number(self, value, where, whole=False):
+        """
+        A number, or 0 and a message when the value is not one. Numbers too
+        large for a float (JSON's 1e400, Infinity, a 400-digit integer) come
+        back infinite, for validation to refuse as out of range.
+        """
         if isinstance(value, str):
             value = value.strip()
             try:
@@ -109,12 +114,17 @@ class _Reader:
                 value = None
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             value = None
-        elif whole and isinstance(value, float):
+        elif whole and isinstance(value, float) and math.isfinite(value):
             value = int(value) if value.is_integer() else None
-        if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        if value is None or value != value:  # value != value: NaN
             self.problems.setdefault(where, self._("Enter a whole number.") if whole else self._("Enter a number."))
             return 0
-        return int(value) if whole else float(value)
+        if whole or isinstance(value, float):
+            return value
+        try:
+            return float(value)
+        except OverflowError:
+            return math.inf if value > 0 else -math.inf
 
     def synonyms(self, value, where):
         lines = value if isinstance(value, list) else self.text(value, where).split("\n")
@@ -279,7 +289,8 @@ class StudioMixin(XBlockMixin):
     @staff_only
     def studio_preset(self, data, suffix=""):
         """A preset's groups and criterion points, for the editor to put in place of its own."""
-        preset = PRESETS.get(data.get("preset") if isinstance(data, dict) else None)
+        preset_id = data.get("preset") if isinstance(data, dict) else None
+        preset = PRESETS.get(preset_id) if isinstance(preset_id, str) else None
         if preset is None:
             raise Refusal(400, "unknown_preset", self.gettext("Choose one of the presets."))
         _name, taxonomy = preset

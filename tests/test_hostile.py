@@ -14,14 +14,19 @@ import threading
 
 import pytest
 from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block, serving
+from webob import Request
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.exercise import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
 from customer_tenet_xblock.permissions import staff_only_handlers
+from customer_tenet_xblock.studio import editor_data
 
 FIRST_ANSWER = "insureds\nbrokers\nmy boss"
 # Handlers a learner may call; every other handler must be staff-only.
 LEARNER_HANDLERS = {"submit", "learner_state"}
+# Every handler of the block, discovered: a new one is fed every hostile body below without being listed.
+HANDLERS = sorted(name for name in dir(CustomerTenetXBlock)
+                  if getattr(getattr(CustomerTenetXBlock, name, None), "_is_xblock_handler", False))
 
 
 def entries(count):
@@ -165,8 +170,7 @@ class TestAtHandlerLevel:
             assert learner_fields(block) == before
 
     def test_every_handler_is_for_learners_or_staff_only(self):
-        handlers = {name for name in dir(CustomerTenetXBlock)
-                    if getattr(getattr(CustomerTenetXBlock, name, None), "_is_xblock_handler", False)}
+        handlers = set(HANDLERS)
         assert LEARNER_HANDLERS <= handlers
         assert set(staff_only_handlers(CustomerTenetXBlock)) == handlers - LEARNER_HANDLERS
 
@@ -181,6 +185,202 @@ class TestAtHandlerLevel:
         assert response["error"] == "«Only course staff can do this.»"
         assert learner_fields(block) == before and block.exercise == config_before
         assert len(block.runtime.grade_events()) == 1
+
+
+# ---- every handler x every hostile body and content type --------------------------------------
+
+JSON = "application/json"
+MULTIPART_BODY = (b'--hostile\r\nContent-Disposition: form-data; name="answer"\r\n\r\nagents\r\n'
+                  b'--hostile\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n'
+                  b"Content-Type: text/plain\r\n\r\nagents\r\n--hostile--\r\n")
+# (case, content type, body): what an HTML form or a careless client sends; no handler reads any of them.
+NOT_JSON = [
+    ("multipart form", "multipart/form-data; boundary=hostile", MULTIPART_BODY),
+    ("multipart, capitalised", "Multipart/Form-Data; boundary=hostile", MULTIPART_BODY),
+    ("urlencoded form", "application/x-www-form-urlencoded", b"answer=agents&preset=insurance"),
+    ("JSON sent as text/plain", "text/plain", b'{"answer": "agents"}'),
+    ("XML", "application/xml", b"<answer>agents</answer>"),
+]
+# Raw JSON literals for a number that no float holds, or that is no number at all.
+HOSTILE_NUMBERS = ["1" + "0" * 400, "-1" + "0" * 400, "1e400", "NaN", "Infinity", "-Infinity"]
+NUMERIC_SETTINGS = ("max_attempts", "weight", "max_chars", "max_entries", "balance_points")
+MARK = "#number#"
+
+
+def with_number(template, literal):
+    """`template` as a JSON body, each MARK string replaced by the raw number literal."""
+    return json.dumps(template).replace(json.dumps(MARK), literal).encode()
+
+
+def numbers_config(spots=NUMERIC_SETTINGS + ("groups.0.points",)):
+    """The editor's configuration with MARK in the given numeric spots."""
+    config = editor_data(Exercise())
+    for spot in spots:
+        if spot.startswith("groups."):
+            config["groups"][int(spot.split(".")[1])]["points"] = MARK
+        else:
+            config[spot] = MARK
+    return config
+
+
+NUMBER_TEMPLATES = {
+    "answer": {"answer": MARK},
+    "reflection": {"answer": "agents", "reflection": MARK},
+    "preset": {"preset": MARK},
+    "every config number": numbers_config(),
+    "config and answer": {"config": numbers_config(), "answer": MARK},
+    "the whole body": MARK,
+}
+# (case, method, content type, body)
+HOSTILE = [
+    ("empty body", "POST", JSON, b""),
+    *[(case, "POST", content_type, body) for case, content_type, body in NOT_JSON],
+    ("no content type, not JSON", "POST", "", b"answer=agents"),
+    ("invalid utf-8", "POST", JSON, b'{"answer": "agents\xff\xfe"}'),
+    ("deeply nested arrays", "POST", JSON, b"[" * 100_000 + b"]" * 100_000),
+    ("deeply nested objects", "POST", JSON, b'{"a": ' * 5_000 + b"1" + b"}" * 5_000),
+    ("top-level array", "POST", JSON, b'["agents"]'),
+    ("top-level string", "POST", JSON, b'"agents"'),
+    ("top-level null", "POST", JSON, b"null"),
+    ("non-strings where strings go", "POST", JSON, json.dumps({
+        "answer": ["agents"], "reflection": {"a": 1}, "preset": ["insurance"],
+        "config": {"display_name": 5, "prompt": None, "groups": "agents"}}).encode()),
+    ("non-string preset", "POST", JSON, b'{"preset": ["insurance"]}'),
+    ("non-string config texts", "POST", JSON, json.dumps(
+        {**editor_data(Exercise()), "display_name": ["x"], "show_why": {}, "lexicon": 1}).encode()),
+    *[(f"{literal[:9]} as {spot}", "POST", JSON, with_number(template, literal))
+      for spot, template in NUMBER_TEMPLATES.items() for literal in HOSTILE_NUMBERS],
+    ("GET", "GET", "", b""),
+    ("PUT", "PUT", JSON, b'{"answer": "agents"}'),
+    ("DELETE", "DELETE", "", b""),
+]
+
+
+def strict_json(text):
+    """JSON as the standard defines it: NaN and Infinity are not JSON."""
+    def refuse(literal):
+        raise ValueError(f"not JSON: {literal}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def send(block, name, method="POST", content_type=JSON, body=b""):
+    """Call a handler with a raw request; returns (status, headers, strictly parsed JSON)."""
+    request = Request.blank("/", method=method)
+    if content_type:
+        request.content_type = content_type
+    if method != "GET":
+        request.body = body
+    response = block.runtime.handle(block, name, request)
+    assert response.content_type == JSON
+    return response.status_code, response.headers, strict_json(response.body.decode("utf-8"))
+
+
+class NoLearners:
+    """The LMS's user state client for a course nobody has answered yet: the staff reports answer 200."""
+
+    def iter_all_for_block(self, block_key, scope=None):
+        return iter(())
+
+
+def answered_block(is_staff):
+    block = marked_block(user_id="staff-1" if is_staff else "learner-1", is_staff=is_staff)
+    block.runtime._services["user_state_client"] = NoLearners()
+    assert call_handler(block, "submit", {"answer": FIRST_ANSWER, "reflection": "so many"})[0] == 200
+    return block
+
+
+def assert_answered_and_unchanged(block, name, method, content_type, body):
+    """A 2xx, or a 4xx with a translated JSON error; no state changed, no event published."""
+    before = (learner_fields(block), block.exercise, len(block.runtime.events))
+    status, _headers, payload = send(block, name, method, content_type, body)
+    assert 200 <= status < 300 or 400 <= status < 500, (name, status, payload)
+    if status >= 400:
+        assert payload["code"] and payload["error"].startswith("«"), (name, payload)
+    assert (learner_fields(block), block.exercise, len(block.runtime.events)) == before, name
+    return status, payload
+
+
+class TestEveryHandlerAgainstHostileBodies:
+    @pytest.mark.parametrize("is_staff", [False, True], ids=["learner", "staff"])
+    @pytest.mark.parametrize("case, method, content_type, body", HOSTILE, ids=[case[0] for case in HOSTILE])
+    def test_a_2xx_or_a_clear_4xx_and_nothing_changes(self, case, method, content_type, body, is_staff):
+        block = answered_block(is_staff)
+        for name in HANDLERS:
+            assert_answered_and_unchanged(block, name, method, content_type, body)
+
+    @pytest.mark.parametrize("case, content_type, body", NOT_JSON, ids=[case[0] for case in NOT_JSON])
+    def test_bodies_that_are_not_json_are_refused_as_such(self, case, content_type, body):
+        """
+        Mirrors lms/djangoapps/courseware/block_render.py: _invoke_xblock_handler
+        reads request.FILES before calling the handler, so a multipart body is
+        consumed and request.body can no longer be read (a 500 before).
+        """
+        block = answered_block(is_staff=True)
+        for name in HANDLERS:
+            status, payload = assert_answered_and_unchanged(block, name, "POST", content_type, body)
+            assert (status, payload["code"]) == (415, "unsupported_media_type"), name
+            assert payload["error"] == "«Send the request as JSON (Content-Type: application/json).»"
+
+    @pytest.mark.parametrize("content_type", [JSON, "application/json; charset=utf-8", "APPLICATION/JSON",
+                                              "application/vnd.api+json", ""])
+    def test_json_is_read_whatever_way_its_type_is_written(self, content_type):
+        block = answered_block(is_staff=False)
+        status, _headers, state = send(block, "submit", "POST", content_type, b'{"answer": "agents"}')
+        assert status == 200 and state["attempts"] == 2
+
+    def test_a_body_larger_than_the_platform_takes_is_refused_before_it_is_read(self):
+        block = answered_block(is_staff=True)
+        body = json.dumps({"answer": "agents " * 400_000}).encode()
+        for name in HANDLERS:
+            status, payload = assert_answered_and_unchanged(block, name, "POST", JSON, body)
+            assert (status, payload["code"]) == (413, "request_too_large"), name
+
+    def test_only_learner_state_answers_get(self):
+        block = answered_block(is_staff=True)
+        status, _headers, posted = send(block, "learner_state", "POST", JSON, b"{}")
+        assert send(block, "learner_state", "GET", "") == (200, send(block, "learner_state", "GET", "")[1], posted)
+        for name in HANDLERS:
+            for method in ("GET", "PUT", "DELETE"):
+                if (name, method) == ("learner_state", "GET"):
+                    continue
+                status, headers, payload = send(block, name, method, JSON, b"{}")
+                assert (status, payload["code"]) == (405, "method_not_allowed"), (name, method)
+                assert headers["Allow"] == ("GET, POST" if name == "learner_state" else "POST")
+
+    @pytest.mark.parametrize("literal", ["1" + "0" * 400, "-1" + "0" * 400, "1e400", "Infinity", "-Infinity"])
+    @pytest.mark.parametrize("spot, message", [
+        ("weight", "«The weight must be between 0 and 100.»"),
+        ("balance_points", "«Points must be between 0 and 100.»"),
+        ("groups.0.points", "«Points must be between 0 and 100.»"),
+        ("max_attempts", "«Attempts must be between 0 (unlimited) and 1000.»"),
+        ("max_chars", "«This limit must be between 100 and 50000.»"),
+        ("max_entries", "«This limit must be between 1 and 500.»"),
+    ])
+    def test_a_number_no_float_holds_is_out_of_range(self, spot, message, literal):
+        """A 400-digit integer made float() raise OverflowError: a 500 in studio_save and studio_preview."""
+        block = answered_block(is_staff=True)
+        config = numbers_config([spot])
+        for name, template in (("studio_save", config), ("studio_preview", {"config": config, "answer": "agents"})):
+            status, payload = assert_answered_and_unchanged(block, name, "POST", JSON, with_number(template, literal))
+            assert (status, payload["code"]) == (400, "invalid_configuration"), name
+            assert payload["fields"][spot] == message
+
+    @pytest.mark.parametrize("spot", NUMERIC_SETTINGS + ("groups.0.points",))
+    def test_nan_is_not_a_number(self, spot):
+        block = answered_block(is_staff=True)
+        status, payload = assert_answered_and_unchanged(
+            block, "studio_save", "POST", JSON, with_number(numbers_config([spot]), "NaN"))
+        assert status == 400
+        whole = spot in ("max_attempts", "max_chars", "max_entries")
+        assert payload["fields"] == {spot: "«Enter a whole number.»" if whole else "«Enter a number.»"}
+
+    @pytest.mark.parametrize("preset", [["insurance"], {"id": "insurance"}, 1, None, True])
+    def test_a_preset_that_is_not_a_string_is_unknown(self, preset):
+        """A list as the preset made the PRESETS look-up raise TypeError (unhashable): a 500."""
+        block = answered_block(is_staff=True)
+        status, payload = assert_answered_and_unchanged(
+            block, "studio_preset", "POST", JSON, json.dumps({"preset": preset}).encode())
+        assert (status, payload["code"]) == (400, "unknown_preset")
 
 
 # ---- over HTTP, against the workbench ---------------------------------------------------------
@@ -234,6 +434,8 @@ class TestOverHttp:
         assert learner.post("submit", b"{broken").json()["error"] == "No se pudo leer la solicitud como JSON."
         assert learner.post("submit", {"answer": " "}).json()["error"] == \
             "Escribe al menos un cliente antes de enviar."
+        form = send_over_http(learner, "submit", "POST", NOT_JSON[0][1], NOT_JSON[0][2])
+        assert form.json()["error"] == "Envía la solicitud como JSON (Content-Type: application/json)."
 
     @pytest.mark.parametrize("case, answer, stored", HANDLED, ids=[case[0] for case in HANDLED])
     def test_odd_but_legitimate_input_is_graded(self, server, case, answer, stored):
@@ -287,6 +489,65 @@ class TestOverHttp:
         assert learner.post("submit", {"answer": "agents\n" + payload}).status_code == 200
         page = WorkbenchUser(base, "hostile-markup", scenario=SCENARIO).page
         assert "<script>window.pwned" not in page and "<img src=x onerror" not in page
+
+
+# A representative subset of HOSTILE, over real HTTP: each kind of body, and the cases that gave 500s.
+HOSTILE_OVER_HTTP = [case for case in HOSTILE if case[0] in {
+    "empty body", "multipart form", "multipart, capitalised", "urlencoded form", "JSON sent as text/plain",
+    "invalid utf-8", "deeply nested arrays", "top-level null", "non-strings where strings go",
+    "non-string preset", f"{HOSTILE_NUMBERS[0][:9]} as every config number",
+    f"{HOSTILE_NUMBERS[0][:9]} as config and answer", "NaN as answer", "GET", "PUT", "DELETE",
+}] + [("larger than the platform takes", "POST", JSON, json.dumps({"answer": "agents " * 400_000}).encode())]
+
+# Django's CSRF check parses these as forms and answers its own 400 page before any handler runs
+# (MultiPartParserError: Django parses "multipart/..." case-sensitively). The LMS does the same check.
+REFUSED_BEFORE_THE_HANDLER = {"multipart, capitalised"}
+
+
+def send_over_http(user, handler, method, content_type, body):
+    """A raw request from a page's session: any method, content type and body, with the page's CSRF token."""
+    headers = {"X-CSRFToken": user.session.cookies["csrftoken"]}
+    if content_type:
+        headers["Content-Type"] = content_type
+    return user.session.request(
+        method, f"{user.base}/handler/{user.usage}/{handler}/", params={"student": user.name},
+        data=body if method != "GET" else None, headers=headers, timeout=user.timeout,
+    )
+
+
+def all_rows(database):
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30) as connection:
+        return connection.execute("SELECT * FROM workbench_xblockstate ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize("student", ["hostile-bodies", "staff-hostile-bodies"])
+def test_every_handler_answers_hostile_bodies_over_http(server, student):
+    """
+    Mirrors lms/djangoapps/courseware/block_render.py (handle_xblock_callback
+    and _invoke_xblock_handler: the CSRF check and request.FILES read a form
+    body before the handler runs), as the workbench does: a multipart body
+    was a 500 (RawPostDataException).
+    """
+    base, database = server
+    user = answered_learner(base, student)
+    assert len(HOSTILE_OVER_HTTP) == 17
+    for case, method, content_type, body in HOSTILE_OVER_HTTP:
+        for name in HANDLERS:
+            before = all_rows(database)
+            response = send_over_http(user, name, method, content_type, body)
+            assert all_rows(database) == before, (case, name)
+            if case in REFUSED_BEFORE_THE_HANDLER:
+                assert response.status_code == 400, (case, name)
+                continue
+            assert 200 <= response.status_code < 300 or 400 <= response.status_code < 500, \
+                (case, name, response.status_code, response.text[:300])
+            assert response.headers["Content-Type"].startswith(JSON), (case, name)
+            payload = strict_json(response.text)
+            if response.status_code >= 400:
+                assert payload["code"] and payload["error"], (case, name)
+            if case.startswith("multipart"):
+                assert (response.status_code, payload["code"]) == (415, "unsupported_media_type"), name
+
 
 
 def race(learner_names_and_bodies, base, scenario=SCENARIO):
