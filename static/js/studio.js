@@ -5,13 +5,15 @@
  * into an exercise, checks every rule, grades sample answers and renders the
  * prompt. Author text reaches the page through input values and textContent;
  * the one HTML string (the prompt preview) is Markdown the server sanitised.
- * Studio conventions: runtime.notify('save' | 'error' | 'cancel').
+ * Studio conventions: runtime.notify('save' | 'error' | 'cancel'); `element`
+ * may arrive wrapped in jQuery (legacy Studio) or bare (LMS, iframe runtimes).
  */
 function CustomerTenetStudio(runtime, element, init) {
     'use strict';
 
     if (typeof init === 'string') { init = JSON.parse(init); }  // sent as escaped JSON text (see script_safe_json)
     var gettext = window.customerTenetTranslator(init.i18n).gettext;
+    element = element.jquery ? element[0] : element;
     var root = element.classList.contains('customer-tenet-studio') ? element : element.querySelector('.customer-tenet-studio');
     var baseId = root.id;
     var groupList = root.querySelector('.ct-group-list');
