@@ -8,9 +8,12 @@ yields them), grade each answer with the current rubric and return plain data,
 so the figures always follow the rubric in force, synonyms added included.
 """
 import csv
+import hashlib
 import io
+import json
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from .feedback import translate_text
 from .rubric import RubricResult, counting_result, grade
@@ -19,6 +22,9 @@ from .rubric.normalizing import singular, tokenize
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MOST_UNPLACED = 10
+# One staff request reads at most this many learners' states; the LMS's Problem
+# Responses report (an instructor task) is the way to see every learner.
+LEARNER_CAP = 2_000
 
 
 def spreadsheet_safe(value):
@@ -75,6 +81,23 @@ def records_from_states(user_states, taxonomy):
         record = learner_record(user_state.username, user_state.state or {}, taxonomy)
         if record is not None:
             yield record
+
+
+def first_states(user_states, cap=LEARNER_CAP):
+    """The first `cap` states of an iterator, and whether it held more; reads at most cap + 1."""
+    states = list(islice(user_states, cap + 1))
+    return states[:cap], len(states) > cap
+
+
+def summary_cache_key(usage_id, taxonomy, cap=LEARNER_CAP):
+    """
+    The cache key of a block's summary: it changes with the block, the rubric
+    (any edit to groups, synonyms, points or lexicon) and the cap. Hashed,
+    so it suits memcached (no spaces, under 250 characters).
+    """
+    rubric = json.dumps(taxonomy.to_dict(), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256("\n".join((str(usage_id), rubric, str(cap))).encode("utf-8")).hexdigest()
+    return f"customer_tenet.class_summary.{digest}"
 
 
 def summarise(records, taxonomy, most=MOST_UNPLACED):

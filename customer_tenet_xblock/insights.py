@@ -4,22 +4,33 @@ Instructor insights: the class summary and the response export.
 Storage that cannot lose a learner's contribution: nothing here writes. Each
 learner's work lives only in their own Scope.user_state (one row per learner,
 written only by that learner's own requests), and the summary and export are
-computed when staff ask, by reading every learner's state through the
-runtime's user-state client, the same iterator the LMS's problem responses
-report passes to generate_report_data. There is no shared counter to
+computed when staff ask, by reading learners' states through the runtime's
+user-state client, the same iterator the LMS's problem responses report
+passes to generate_report_data. There is no shared counter to
 read-modify-write, so simultaneous submissions on many workers cannot
 overwrite each other.
+
+Cost: a staff page view reads no learner state (the summary loads when staff
+press its button); one request reads at most LEARNER_CAP states; the summary
+is kept in the runtime's "cache" service for SUMMARY_CACHE_SECONDS.
 """
 from collections import OrderedDict
+from datetime import datetime, timezone
 
+from xblock.core import XBlock, XBlockMixin
 from xblock.fields import Scope
 
 from .answers import Refusal
-from .class_summary import describe_summary, records_from_states, response_fields, responses_csv, summarise
+from .class_summary import (
+    LEARNER_CAP, describe_summary, first_states, records_from_states, response_fields, responses_csv, summarise,
+    summary_cache_key,
+)
 from .feedback import translate_text
 from .handlers import json_api
 from .permissions import current_user_is_staff, staff_only
 from .resources import loader
+
+SUMMARY_CACHE_SECONDS = 5 * 60
 
 
 def user_state_client(block):
@@ -27,59 +38,108 @@ def user_state_client(block):
     Something with the LMS's XBlockUserStateClient.iter_all_for_block, or None.
 
     A runtime may offer one as the "user_state_client" service (the
-    workbench does); in the LMS it is DjangoXBlockUserStateClient, imported
-    only there, as xblock-poll imports StudentModule.
+    workbench does); the LMS offers none, so there it is
+    DjangoXBlockUserStateClient, imported only there, as xblock-poll imports
+    StudentModule. Anything that stops the import (not the LMS, apps not
+    loaded) means "none": the page must never break for want of it.
     """
     service = block.runtime.service(block, "user_state_client")
     if service is not None:
         return service
     try:
         from lms.djangoapps.courseware.user_state_client import DjangoXBlockUserStateClient  # pylint: disable=import-error
-    except ImportError:
+        return DjangoXBlockUserStateClient()
+    except Exception:  # pylint: disable=broad-except
         return None
-    return DjangoXBlockUserStateClient()
 
 
-class InsightsMixin:
+@XBlock.wants("user_state_client", "cache")
+class InsightsMixin(XBlockMixin):
     """Staff-only views, handlers and the LMS report hook."""
 
     def add_staff_insights(self, fragment):
-        """Below the exercise, for staff only: the class summary and the response export."""
+        """
+        Below the exercise, for staff only: the class summary and the response
+        export, empty until staff ask (no learner state is read here).
+        """
         if not current_user_is_staff(self):
             return
         fragment.add_content(loader.render_django_template("html/staff_summary.html", {
             "block_id": self._html_id(),
+            "cap": LEARNER_CAP,
+            "minutes": SUMMARY_CACHE_SECONDS // 60,
         }, i18n_service=self.i18n))
         fragment.add_css(loader.load_unicode("css/insights.css"))
         fragment.add_javascript(loader.load_unicode("js/insights.js"))
 
-    # ---- reading every learner's state -------------------------------------
+    # ---- reading learners' states -------------------------------------------
 
-    def _all_learner_states(self):
+    def _learner_states(self):
+        """The first LEARNER_CAP learners' states, and whether there were more."""
         client = user_state_client(self)
-        if client is None:
+        try:
+            if client is None:
+                raise NotImplementedError
+            return first_states(client.iter_all_for_block(self.scope_ids.usage_id, scope=Scope.user_state), LEARNER_CAP)
+        except NotImplementedError:  # as the Problem Responses report treats a client that cannot iterate
             raise Refusal(501, "no_user_states", self.gettext(
                 "This platform does not let the block read learners' answers. "
                 "Use the instructor dashboard's problem responses report instead."
-            ))
-        return client.iter_all_for_block(self.scope_ids.usage_id, scope=Scope.user_state)
+            )) from None
+
+    def _cached_summary(self):
+        """
+        The summary's figures and when they were computed: from the runtime's
+        cache when it has them for this block and this rubric, else read now.
+        """
+        taxonomy = self.exercise.taxonomy
+        cache = self.runtime.service(self, "cache")
+        key = summary_cache_key(self.scope_ids.usage_id, taxonomy, LEARNER_CAP)
+        cached = cache.get(key) if cache is not None else None
+        if isinstance(cached, dict) and {"summary", "as_of", "truncated"} <= set(cached):
+            return cached
+        states, truncated = self._learner_states()
+        computed = {
+            "summary": summarise(records_from_states(states, taxonomy), taxonomy),
+            "as_of": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "truncated": truncated,
+        }
+        if cache is not None:
+            cache.set(key, computed, SUMMARY_CACHE_SECONDS)
+        return computed
 
     # ---- handlers ----------------------------------------------------------
 
     @json_api
     @staff_only
     def class_summary(self, data, suffix=""):
-        """Staff: the class summary, worded, graded with the current rubric."""
-        taxonomy = self.exercise.taxonomy
-        records = records_from_states(self._all_learner_states(), taxonomy)
-        return describe_summary(summarise(records, taxonomy), taxonomy, self.i18n)
+        """Staff: the class summary, worded, graded with the current rubric, with its time and coverage."""
+        cached = self._cached_summary()
+        response = describe_summary(cached["summary"], self.exercise.taxonomy, self.i18n)
+        response["as_of"] = cached["as_of"]
+        response["limit_text"] = self._limit_text() if cached["truncated"] else ""
+        return response
 
     @json_api
     @staff_only
     def export_responses(self, data, suffix=""):
-        """Staff: every learner's latest answer, placed entries, score and reflection, as CSV text."""
-        rows = self.generate_report_data(self._all_learner_states())
-        return {"filename": "customer-tenet-responses.csv", "csv": responses_csv(rows, self.gettext("Username"))}
+        """Staff: the latest answer, placed entries, score and reflection of up to LEARNER_CAP learners, as CSV."""
+        states, truncated = self._learner_states()
+        rows = self.generate_report_data(iter(states))
+        return {
+            "filename": "customer-tenet-responses.csv",
+            "csv": responses_csv(rows, self.gettext("Username")),
+            "limit_text": self._limit_text() if truncated else "",
+        }
+
+    def _limit_text(self):
+        return self.i18n.ngettext(
+            "Only the first {count} learner record was read. To see every learner, download the Problem "
+            "Responses report from the instructor dashboard (Data Download tab).",
+            "Only the first {count} learner records were read. To see every learner, download the Problem "
+            "Responses report from the instructor dashboard (Data Download tab).",
+            LEARNER_CAP,
+        ).format(count=LEARNER_CAP)
 
     # ---- the LMS's problem responses report --------------------------------
 

@@ -77,3 +77,19 @@ class WorkbenchUserStateClient:
             state = json.loads(row.state)
             if state:
                 yield XBlockUserState(row.user_id, block_key, state, row.created, scope)
+
+
+class DjangoCacheService:
+    """
+    The LMS's "cache" service: openedx/core/lib/cache_utils.py CacheService
+    over Django's default cache, as lms/djangoapps/courseware/block_render.py
+    gives it to every block (get(key) and set(key, value, timeout)).
+    """
+
+    def get(self, key, *args, **kwargs):
+        from django.core.cache import cache  # Django's apps are ready by the time a block asks
+        return cache.get(key, *args, **kwargs)
+
+    def set(self, key, value, *args, **kwargs):
+        from django.core.cache import cache
+        return cache.set(key, value, *args, **kwargs)

@@ -252,6 +252,7 @@ def test_workbench_learner_gets_403(submitted, handler):
 def test_staff_page_shows_chart_and_downloads_csv(submitted, page):
     page.goto(f"{submitted}/scenario/{SCENARIO}/?student=staff1")
     section = page.locator(".ct-insights")
+    section.get_by_role("button", name="Load the class summary").click()
     section.locator(".ct-chart-groups tbody tr").first.wait_for()
     assert section.locator(".ct-insights-learners").text_content() == "4 learners have submitted an answer."
     first_group = section.locator(".ct-chart-groups tbody tr").first
@@ -271,6 +272,41 @@ def test_staff_page_shows_chart_and_downloads_csv(submitted, page):
     assert download.suggested_filename == "customer-tenet-responses.csv"
     text = open(download.path(), encoding="utf-8-sig").read()
     assert sorted(row[0] for row in list(csv.reader(io.StringIO(text)))[1:]) == sorted(CLASS)
+
+
+@pytest.mark.slow
+def test_a_one_word_unplaced_entry_wraps_and_the_other_columns_keep_their_words_at_360_px(bench, browser):
+    """The learner view's overflow-wrap: anywhere must not squeeze the staff table to one-letter columns."""
+    scenario = "customer_tenet.2"  # a scenario no other test in this module summarises
+    long_word = "Supercalifragilisticexpialidociouscustomerservicerepresentatives" * 2
+    response = WorkbenchUser(bench, "long-worder", scenario).post("submit", {"answer": f"my team\n{long_word}"})
+    assert response.status_code == 200
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(f"{bench}/scenario/{scenario}/?student=staff-phone")
+    section = page.locator(".ct-insights")
+    section.get_by_role("button", name="Load the class summary").click()
+    entry = section.locator(".ct-unplaced-entry").first
+    entry.wait_for()
+    assert entry.text_content() == normalise_entry(long_word)
+    layout = section.evaluate("""section => {
+        const lines = node => {  // line boxes of a cell's text
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return new Set(Array.from(range.getClientRects(), rect => Math.round(rect.top))).size;
+        };
+        const cells = Array.from(section.querySelectorAll('.ct-unplaced-table th, .ct-unplaced-table td'));
+        return {
+            overflow: section.scrollWidth - section.clientWidth,
+            entryLines: lines(section.querySelector('.ct-unplaced-entry')),
+            // a cell whose text takes more lines than it has words has had a word broken
+            brokenWords: cells.filter(cell => !cell.classList.contains('ct-unplaced-entry'))
+                .filter(cell => lines(cell) > cell.textContent.trim().split(/\\s+/).length)
+                .map(cell => cell.textContent),
+        };
+    }""")
+    assert layout["overflow"] <= 0 and layout["entryLines"] > 1 and layout["brokenWords"] == [], layout
+    context.close()
 
 
 def submitted_screenshot():

@@ -1,8 +1,9 @@
 /* The staff class summary below the exercise, and the response export.
  *
  * The server checks staff rights, computes and words every figure; this file
- * lays them out as tables with bars. Learner text (unplaced entries) reaches
- * the page through textContent only.
+ * lays them out as tables with bars. Nothing is asked of the server until
+ * staff press a button: reading learners' states is not free. Learner text
+ * (unplaced entries) reaches the page through textContent only.
  */
 function CustomerTenetInsights(runtime, element, translator) {
     'use strict';
@@ -13,6 +14,24 @@ function CustomerTenetInsights(runtime, element, translator) {
     var gettext = (translator || window.customerTenetTranslator()).gettext;
 
     function $one(selector) { return section.querySelector(selector); }
+
+    function format(text, values) {
+        return text.replace(/\{(\w+)\}/g, function (match, name) {
+            return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : match;
+        });
+    }
+
+    function showLine(selector, text) {
+        var line = $one(selector);
+        line.textContent = text || '';
+        line.hidden = !text;
+    }
+
+    function asOfText(iso) {
+        // The server's UTC time, in the viewer's own locale and time zone.
+        var when = new Date(iso);
+        return isNaN(when.getTime()) ? '' : format(gettext('As of {time}.'), {time: when.toLocaleString()});
+    }
 
     function make(tag, className, text) {
         var node = document.createElement(tag);
@@ -66,6 +85,8 @@ function CustomerTenetInsights(runtime, element, translator) {
         unplacedRows(summary.unplaced);
         $one('.ct-insights-body').hidden = summary.learners === 0;
         $one('.ct-insights-status').textContent = summary.learners === 0 ? summary.learners_text : '';
+        showLine('.ct-insights-as-of', asOfText(summary.as_of));
+        showLine('.ct-insights-limit', summary.limit_text);
     }
 
     function errorText(xhr) {
@@ -87,9 +108,13 @@ function CustomerTenetInsights(runtime, element, translator) {
     }
 
     function load() {
+        var button = $one('.ct-insights-load');
+        button.disabled = true;
         $one('.ct-insights-status').textContent = gettext('Loading the class summary…');
         post('class_summary').done(render).fail(function (xhr) {
             $one('.ct-insights-status').textContent = errorText(xhr);
+        }).always(function () {
+            button.disabled = false;
         });
     }
 
@@ -106,6 +131,7 @@ function CustomerTenetInsights(runtime, element, translator) {
             link.click();
             section.removeChild(link);
             setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+            showLine('.ct-insights-limit', result.limit_text);
         }).fail(function (xhr) {
             $one('.ct-insights-status').textContent = errorText(xhr);
         }).always(function () {
@@ -113,7 +139,6 @@ function CustomerTenetInsights(runtime, element, translator) {
         });
     }
 
-    $one('.ct-insights-refresh').addEventListener('click', load);
+    $one('.ct-insights-load').addEventListener('click', load);
     $one('.ct-insights-export').addEventListener('click', download);
-    load();
 }
