@@ -87,12 +87,11 @@ class InsightsMixin(XBlockMixin):
                 "Use the instructor dashboard's problem responses report instead."
             )) from None
 
-    def _cached_summary(self):
+    def _cached_summary(self, taxonomy):
         """
         The summary's figures and when they were computed: from the runtime's
         cache when it has them for this block and this rubric, else read now.
         """
-        taxonomy = self.exercise.taxonomy
         cache = self.runtime.service(self, "cache")
         key = summary_cache_key(self.scope_ids.usage_id, taxonomy, LEARNER_CAP)
         cached = cache.get(key) if cache is not None else None
@@ -114,8 +113,9 @@ class InsightsMixin(XBlockMixin):
     @staff_only
     def class_summary(self, data, suffix=""):
         """Staff: the class summary, worded, graded with the current rubric, with its time and coverage."""
-        cached = self._cached_summary()
-        response = describe_summary(cached["summary"], self.exercise.taxonomy, self.i18n)
+        taxonomy = self.exercise.taxonomy
+        cached = self._cached_summary(taxonomy)
+        response = describe_summary(cached["summary"], taxonomy, self.i18n)
         response["as_of"] = cached["as_of"]
         response["limit_text"] = self._limit_text() if cached["truncated"] else ""
         return response

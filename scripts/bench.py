@@ -9,7 +9,10 @@ measured in this one run on this machine.
 - the student view's render time and its bytes of HTML, JS and CSS;
 - the import time the package adds to a worker that already has XBlock,
   Django and the libraries an LMS loads (target < 100 ms);
-- peak memory while grading the largest answer an instructor may allow.
+- peak memory while grading the largest answer an instructor may allow;
+- the staff class summary over 5,000 stored learner states: cold (read and
+  graded), from the runtime's cache, and uncapped (what one request would
+  cost if it read every learner).
 
 Every loop is bounded in count and in time; nothing leaves 127.0.0.1 (no
 network at all: requests go through Django's test client).
@@ -255,6 +258,68 @@ def memory_figures():
     print(f"  peak memory {peak / 1024 / 1024:.2f} MiB (tracemalloc), {seconds * 1000:.1f} ms")
 
 
+SUMMARY_LEARNERS = 5_000
+
+
+def class_summary_figures():
+    """The class_summary handler over 5,000 learners' states in the workbench's SQLite store."""
+    from django.core.cache import cache
+    from django.test import Client
+    from workbench import scenarios
+    from workbench.models import XBlockState
+
+    from customer_tenet_xblock import insights
+    from customer_tenet_xblock.rubric import grade
+    scenarios.get_scenarios()
+    usage = block_usage("customer_tenet.0")
+    client = Client()
+
+    def post(student, name, body):
+        response = client.post(f"/handler/{usage}/{name}/?student={student}", body, content_type="application/json")
+        assert response.status_code == 200, response.content[:300]
+        return response.json()
+
+    # One real submission gives the stored row's exact shape; the class are copies with answers of their own.
+    post("summary-learner-0", "submit", json.dumps({"answer": TYPICAL_ANSWER}))
+    row = XBlockState.objects.get(scope_id=usage, user_id="summary-learner-0")
+    template = json.loads(row.state)
+    XBlockState.objects.filter(scope_id=usage, user_id__startswith="summary-learner-").delete()
+
+    def state(n):
+        answer = "\n".join(ENTRY_POOL[(n + k) % len(ENTRY_POOL)] for k in range(1 + n % 5)) + f"\nclient number {n}"
+        return json.dumps({**template, "answer": answer, "best_answer": answer, "attempts": 1 + n % 3})
+
+    XBlockState.objects.bulk_create(
+        [XBlockState(scope=row.scope, scope_id=usage, user_id=f"summary-learner-{n}", scenario=row.scenario,
+                     tag=row.tag, state=state(n)) for n in range(SUMMARY_LEARNERS)],
+        batch_size=500,
+    )
+
+    def cold():
+        cache.clear()
+        grade.cache_clear()
+        return post("staff-bench", "class_summary", "{}")
+
+    summary = cold()
+    cold_seconds = timed(cold, min_runs=3)
+    cached_seconds = timed(lambda: post("staff-bench", "class_summary", "{}"))
+    capped = insights.LEARNER_CAP
+    insights.LEARNER_CAP = SUMMARY_LEARNERS * 10
+    try:
+        whole = cold()
+        uncapped_seconds = timed(cold, min_runs=3)
+    finally:
+        insights.LEARNER_CAP = capped
+        cache.clear()
+    print(f"Class summary (staff handler, workbench request stack and SQLite, {SUMMARY_LEARNERS:,} stored learner states):")
+    print(f"  cold, at most {capped:,} learners read and graded: {cold_seconds * 1000:8.1f} ms "
+          f"({summary['learners']:,} counted; limit note {'shown' if summary['limit_text'] else 'not shown'})")
+    print(f"  from the cache service (5 minutes):             {cached_seconds * 1000:8.2f} ms")
+    print(f"  uncapped, all {whole['learners']:,} learners (not served):     {uncapped_seconds * 1000:8.1f} ms")
+    print(f"  cold per 1,000 learners: {cold_seconds / summary['learners'] * 1_000_000:.0f} ms; "
+          f"a staff page view reads none (the summary loads on request)")
+
+
 def main():
     print(f"Customer Tenet XBlock benchmark, Python {sys.version.split()[0]}\n")
     with tempfile.TemporaryDirectory(prefix="ct-bench-") as home:
@@ -266,6 +331,8 @@ def main():
         view_figures()
         print()
         memory_figures()
+        print()
+        class_summary_figures()
         print()
         import_figures()
         os.chdir(REPO)
