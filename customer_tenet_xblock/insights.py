@@ -78,14 +78,15 @@ class InsightsMixin(XBlockMixin):
         """The first LEARNER_CAP learners' states, and whether there were more."""
         client = user_state_client(self)
         try:
-            if client is None:
-                raise NotImplementedError
-            return first_states(client.iter_all_for_block(self.scope_ids.usage_id, scope=Scope.user_state), LEARNER_CAP)
+            if client is not None:
+                return first_states(client.iter_all_for_block(self.scope_ids.usage_id, scope=Scope.user_state),
+                                    LEARNER_CAP)
         except NotImplementedError:  # as the Problem Responses report treats a client that cannot iterate
-            raise Refusal(501, "no_user_states", self.gettext(
-                "This platform does not let the block read learners' answers. "
-                "Use the instructor dashboard's problem responses report instead."
-            )) from None
+            pass
+        raise Refusal(501, "no_user_states", self.gettext(
+            "This platform does not let the block read learners' answers. "
+            "Use the instructor dashboard's problem responses report instead."
+        ))
 
     def _cached_summary(self, taxonomy):
         """

@@ -62,3 +62,19 @@ def test_the_editor_starts_and_saves_with_the_element_the_runtime_passes(page, w
     editor.locator(".ct-group-editor").first.wait_for()
     assert editor.get_by_label("Display name").input_value() == name
     assert errors == []
+
+
+def test_the_class_summary_starts_with_a_jquery_wrapped_element(page, workbench):
+    """
+    Mirrors common/static/js/xblock/core.js (constructBlock passes the element
+    it was given, a jQuery object from Studio's cms/static/js/views/xblock.js):
+    the learner view and the staff summary it starts unwrap it too.
+    """
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(AS_THE_PLATFORM_CALLS_IT.replace("CustomerTenetStudio", "CustomerTenetXBlock") % "true")
+    page.goto(f"{workbench}/scenario/customer_tenet.0/?student=staff-jquery")
+    section = page.locator(".ct-insights")
+    section.get_by_role("button", name="Load the class summary").click()
+    section.locator(".ct-insights-as-of").wait_for()
+    assert page.evaluate("window.ctStudioCalls") == ["jQuery"] and errors == []
