@@ -43,7 +43,7 @@ class Exercise:
     prompt: str = DEFAULT_PROMPT  # Markdown, sanitised when rendered
     taxonomy: object = field(default_factory=default_taxonomy)
     max_attempts: int = 0  # 0 means unlimited
-    weight: float = 1.0
+    weight: float | None = None  # None: the gradebook counts the raw points, as for problems
     show_why: str = SHOW_WHY_AFTER_LAST_ATTEMPT
     reflection_prompt: str = DEFAULT_REFLECTION_PROMPT  # empty: no reflection question
     takeaway: str = DEFAULT_TAKEAWAY

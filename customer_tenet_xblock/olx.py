@@ -12,16 +12,22 @@ The exercise as OLX: readable nested XML that round-trips exactly.
     </customer_tenet>
 
 What is merely absent takes the documented default (no <group> at all: the
-insurance taxonomy); what is wrong raises OlxError naming the problem.
+insurance taxonomy); what is wrong raises OlxError naming the problem, and so
+does an exercise that breaks a rule of validation.py: the block's parse_xml
+and the CLI read with `read_node` and refuse the same files in the same words.
+Other attributes and namespaced elements (the platform's settings, like
+visible_to_staff_only) are handed back for the block to read as its fields.
 Files are parsed with a parser that resolves no entities and reads no DTD
 or network, with bounded size and depth.
 """
+from gettext import NullTranslations
+
 from lxml import etree
 
 from .exercise import SHOW_WHY_CHOICES, Exercise
 from .i18n import N_, TranslatableError
 from .taxonomy import SIDES, Group, Taxonomy
-from .validation import LEXICONS
+from .validation import LEXICONS, exercise_problems
 
 MAX_OLX_BYTES = 1_000_000
 MAX_DEPTH = 4  # customer_tenet > group > label is as deep as it goes
@@ -38,8 +44,7 @@ ROOT_ATTRIBUTES = {
 TAXONOMY_ATTRIBUTES = {"balance_points": float, "lexicon": str}
 ROOT_TEXTS = {"prompt": "prompt", "reflection": "reflection_prompt", "takeaway": "takeaway"}
 GROUP_TEXTS = ("label", "hint", "why")
-# Attributes the runtime itself writes on every block's node.
-RUNTIME_ATTRIBUTES = frozenset({"url_name", "xblock-family", "filename"})
+EXERCISE_ATTRIBUTES = frozenset(ROOT_ATTRIBUTES) | frozenset(TAXONOMY_ATTRIBUTES)
 
 
 class OlxError(TranslatableError, ValueError):
@@ -53,8 +58,8 @@ def _safe_parser():
     )
 
 
-def parse_olx_text(data):
-    """Parse a whole OLX document (bytes or str) into an Exercise."""
+def parse_olx_text(data, translator=None):
+    """Parse a whole OLX document (bytes or str) into a valid Exercise."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_OLX_BYTES:
@@ -63,10 +68,7 @@ def parse_olx_text(data):
         root = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as error:
         raise OlxError(N_("The OLX is not well-formed XML: {detail}"), detail=str(error)) from None
-    if root.getroottree().docinfo.doctype:
-        # Entities are how XXE and "billion laughs" attacks work; course OLX never needs them.
-        raise OlxError(N_("The OLX has a <!DOCTYPE> declaration: DTDs and entities are not allowed."))
-    return exercise_from_node(root)
+    return exercise_from_node(root, translator)
 
 
 def _check_depth(node, depth=1):
@@ -138,23 +140,31 @@ def _group_from_node(node, index):
     )
 
 
-def exercise_from_node(node):
-    """Read an Exercise from an lxml element (the runtime hands parse_xml one)."""
+def read_node(node, translator=None):
+    """
+    (Exercise, other attributes, other elements) from an lxml element.
+
+    The exercise is checked with the rules Studio applies; attributes that are
+    not the exercise's and elements in a namespace are returned untouched.
+    """
     if not isinstance(node.tag, str) or node.tag != "customer_tenet":
         raise OlxError(N_("Expected <customer_tenet>, found <{tag}>."), tag=node.tag)
+    docinfo = node.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        # Entities are how XXE and "billion laughs" attacks work; course OLX never needs them.
+        # The platform's parser expands internal entities, so the DOCTYPE is all that is left to see.
+        raise OlxError(N_("The OLX has a <!DOCTYPE> declaration: DTDs and entities are not allowed."))
     _check_depth(node)
-    known = set(ROOT_ATTRIBUTES) | set(TAXONOMY_ATTRIBUTES) | RUNTIME_ATTRIBUTES
-    unknown = sorted(set(node.attrib) - known)
-    if unknown:
-        raise OlxError(N_("{where} has an unknown attribute {name}."), where="<customer_tenet>", name=repr(unknown[0]))
     values = {
         name: _convert(node.get(attribute), kind, f"{attribute}")
         for attribute, (name, kind) in ROOT_ATTRIBUTES.items()
         if attribute in node.attrib
     }
-    groups = []
+    groups, others = [], []
     for child in _elements(node):
-        if child.tag == "group":
+        if etree.QName(child).namespace:
+            others.append(child)
+        elif child.tag == "group":
             groups.append(_group_from_node(child, len(groups)))
         elif child.tag in ROOT_TEXTS:
             if ROOT_TEXTS[child.tag] in values:
@@ -170,7 +180,21 @@ def exercise_from_node(node):
     )
     if "show_why" in values:
         _choice(values["show_why"], SHOW_WHY_CHOICES, "show_why")
-    return Exercise(**values)
+    exercise = Exercise(**values)
+    problems = exercise_problems(exercise, translator or NullTranslations())
+    if problems:
+        field, problem = problems[0]
+        raise OlxError(N_("{field}: {problem}"), field=field, problem=problem)
+    attributes = {name: value for name, value in node.attrib.items() if name not in EXERCISE_ATTRIBUTES}
+    return exercise, attributes, others
+
+
+def exercise_from_node(node, translator=None):
+    """
+    The Exercise of an lxml element, for the CLI: the block's other settings
+    (visibility, dates, ...) do not change how an answer is graded.
+    """
+    return read_node(node, translator)[0]
 
 
 def _add_text(parent, tag, text):
@@ -179,10 +203,11 @@ def _add_text(parent, tag, text):
     return child
 
 
-def exercise_to_node(exercise, node):
-    """Write every setting of an Exercise onto an lxml element, in a fixed order."""
+def exercise_to_node(exercise, node, omit=()):
+    """Write every setting of an Exercise (but those named in `omit`) onto an lxml element, in a fixed order."""
     for attribute, (name, _kind) in ROOT_ATTRIBUTES.items():
-        node.set(attribute, _format(getattr(exercise, name)))
+        if attribute not in omit and getattr(exercise, name) is not None:  # an unset weight stays unset
+            node.set(attribute, _format(getattr(exercise, name)))
     node.set("balance_points", _format(exercise.taxonomy.balance_points))
     node.set("lexicon", exercise.taxonomy.lexicon)
     _add_text(node, "prompt", exercise.prompt)

@@ -83,7 +83,7 @@ def exercise_problems(exercise, translator):
         problems.append(("prompt", _("The prompt may be at most {max} characters long.").format(max=MAX_PROMPT_LENGTH)))
     if not 0 <= exercise.max_attempts <= MAX_ATTEMPTS:
         problems.append(("max_attempts", _("Attempts must be between 0 (unlimited) and {max}.").format(max=MAX_ATTEMPTS)))
-    if not 0 <= exercise.weight <= MAX_POINTS:
+    if exercise.weight is not None and not 0 <= exercise.weight <= MAX_POINTS:
         problems.append(("weight", _("The weight must be between 0 and {max}.").format(max=MAX_POINTS)))
     if exercise.show_why not in SHOW_WHY_CHOICES:
         problems.append(("show_why", _("Choose when the why-it-matters text is shown.")))

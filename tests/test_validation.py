@@ -43,6 +43,8 @@ B = Group(id="b", label="Beta", side="internal")
     (with_groups(Group(id="a", label="x", synonyms=("s" * 201,))), "groups.0.synonyms"),
     (with_groups(A, lexicon="klingon"), "lexicon"),
     (Exercise(max_attempts=-1), "max_attempts"),
+    (Exercise(weight=float("nan")), "weight"),
+    (Exercise(weight=-1), "weight"),
     (Exercise(display_name=""), "display_name"),
     (Exercise(prompt=" "), "prompt"),
     (Exercise(show_why="sometimes"), "show_why"),
@@ -56,3 +58,8 @@ def test_each_problem_names_its_field(exercise, field):
 
 def test_zero_points_group_is_fine_when_others_count():
     assert fields_of(with_groups(A, Group(id="z", label="Zero", points=0))) == []
+
+
+def test_an_unset_weight_is_valid():
+    """Unset, as for problems: the gradebook counts the raw points."""
+    assert fields_of(Exercise(weight=None)) == [] and Exercise().weight is None
