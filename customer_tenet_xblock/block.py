@@ -15,8 +15,11 @@ from xblock.validation import ValidationMessage
 from . import olx
 from .answers import Refusal, read_submission
 from .feedback import describe, translate_text, why_visible
-from .fields import ExerciseFieldsMixin, LearnerFieldsMixin
+from .fields import (
+    EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings,
+)
 from .handlers import json_api
+from .i18n import N_
 from .insights import InsightsMixin
 from .markup import render_markdown
 from .resources import add_js_translations, loader, script_safe_json
@@ -81,7 +84,7 @@ class CustomerTenetXBlock(
             "answer": self.answer,
             "reflection": self.reflection,
             "attempts": self.attempts,
-            "max_attempts": self.max_attempts,
+            "max_attempts": exercise.max_attempts,  # 0 when unlimited, also when the course hands over None
             "attempts_left": self.attempts_left,
             "attempts_text": self._attempts_text(),
             "attempts_left_text": self._attempts_left_text(),
@@ -252,13 +255,30 @@ class CustomerTenetXBlock(
 
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):
-        block = runtime.construct_xblock_from_class(cls, keys)
-        block.store_exercise(olx.exercise_from_node(node))
+        """
+        Studio's paste and course import: the exercise (checked with Studio's
+        rules) and every other field the node names. What cannot be stored
+        raises OlxError naming the block and the problem, and nothing is stored.
+        """
+        block = runtime.construct_xblock_from_class(cls, keys)  # mixed: its fields include the platform's
+        try:
+            exercise, attributes, elements = olx.read_node(node)
+            settings = read_other_settings(block.fields, attributes, elements)
+        except olx.OlxError as error:
+            raise olx.OlxError(N_("<{tag} url_name=\"{url_name}\">: {problem}"), tag=node.tag,
+                               url_name=node.get("url_name", ""), problem=str(error)) from None
+        for name, value in settings.items():
+            setattr(block, name, value)
+        block.store_exercise(exercise, always=EXERCISE_FIELDS & set(node.attrib))
         return block
 
     def add_xml_to_node(self, node):
         node.tag = self.scope_ids.block_type
-        olx.exercise_to_node(self.exercise, node)
+        for name in other_setting_names(self):
+            self._add_field(node, name, self.fields[name])  # as XBlock's default add_xml_to_node writes it
+        # A max_attempts the block does not set itself follows the course: exporting it would freeze it.
+        inherited = () if self.fields["max_attempts"].is_set_on(self) else ("max_attempts",)
+        olx.exercise_to_node(self.exercise, node, omit=inherited)
 
     @staticmethod
     def workbench_scenarios():

@@ -29,6 +29,7 @@ from .validation import MAX_ID_LENGTH, exercise_problems
 TEXT_SETTINGS = ("display_name", "prompt", "reflection_prompt", "takeaway", "show_why", "lexicon")
 WHOLE_NUMBER_SETTINGS = ("max_attempts", "max_chars", "max_entries")
 NUMBER_SETTINGS = ("weight", "balance_points")
+OPTIONAL_SETTINGS = ("weight",)  # left empty: unset, and the gradebook counts the raw points
 EDITOR_SETTINGS = frozenset(TEXT_SETTINGS + WHOLE_NUMBER_SETTINGS + NUMBER_SETTINGS + ("groups",))
 GROUP_SETTINGS = frozenset({"id", "label", "side", "hint", "why", "synonyms", "points"})
 SHOW_WHY_LABELS = (
@@ -159,6 +160,10 @@ def _read_groups(groups, reader):
     return tuple(read)
 
 
+def _left_empty(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def read_editor(data, base, translator):
     """
     The editor's JSON -> (Exercise, {}) when valid, else (None, {field: message}).
@@ -172,7 +177,10 @@ def read_editor(data, base, translator):
     reader = _Reader(translator)
     settings = {name: reader.text(values[name], name) for name in TEXT_SETTINGS}
     settings.update((name, reader.number(values[name], name, whole=True)) for name in WHOLE_NUMBER_SETTINGS)
-    settings.update((name, reader.number(values[name], name)) for name in NUMBER_SETTINGS)
+    settings.update(
+        (name, None if name in OPTIONAL_SETTINGS and _left_empty(values[name]) else reader.number(values[name], name))
+        for name in NUMBER_SETTINGS
+    )
     taxonomy = Taxonomy(
         groups=_read_groups(values["groups"], reader),
         **{name: settings.pop(name) for name in TAXONOMY_SETTINGS},
@@ -246,7 +254,8 @@ class StudioMixin(XBlockMixin):
             "possible": format_points(taxonomy.possible_points),
             "balance_points": format_points(taxonomy.balance_points) if taxonomy.balance_applies else "",
             "max_attempts": exercise.max_attempts,
-            "weight": format_points(exercise.weight),
+            "weight": i18n.gettext("unset (counts the raw points: {points})").format(
+                points=format_points(taxonomy.possible_points)) if exercise.weight is None else format_points(exercise.weight),
             "show_why": i18n.gettext(dict(SHOW_WHY_LABELS).get(exercise.show_why, exercise.show_why)),
             "problems": [message for _where, message in exercise_problems(exercise, i18n)],
         }, i18n_service=i18n)
