@@ -127,3 +127,12 @@ def test_an_unset_weight_counts_the_raw_points():
     assert 'weight="' not in export(block)
     assert "unset (counts the raw points: 6)" in block.author_view().content
     assert Exercise().weight is None
+
+
+@pytest.mark.parametrize("typed, stored", [("", None), ("  ", None), ("2.5", 2.5), ("0", 0.0)])
+def test_the_editor_leaves_weight_unset_when_the_field_is_empty(typed, stored):
+    """lms/djangoapps/grades/scores.py: only a weight of None leaves the raw points; an empty field means that."""
+    _course, block = course_with_block()
+    config = {**editor_data(block.exercise), "weight": typed}
+    assert editor_data(block.exercise)["weight"] is None
+    assert checked_exercise(config, block.exercise, NullTranslations()).weight == stored
