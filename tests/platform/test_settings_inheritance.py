@@ -136,3 +136,17 @@ def test_the_editor_leaves_weight_unset_when_the_field_is_empty(typed, stored):
     config = {**editor_data(block.exercise), "weight": typed}
     assert editor_data(block.exercise)["weight"] is None
     assert checked_exercise(config, block.exercise, NullTranslations()).weight == stored
+
+
+def test_max_attempts_set_to_null_on_the_block_itself_exports_as_unlimited():
+    """
+    xmodule/modulestore/inheritance.py: the field accepts None (values min 0,
+    no default); export writes the unlimited value the block acts on, never "None".
+    """
+    _course, block = course_with_block(course_max_attempts=3)
+    block.max_attempts = None
+    exported = export(block)
+    assert 'max_attempts="0"' in exported and "None" not in exported
+    keys = ScopeIds(None, "customer_tenet", "again", "again")
+    again = CustomerTenetXBlock.parse_xml(etree.fromstring(exported), block.runtime, keys)
+    assert again.max_attempts == 0 and again.exercise == block.exercise
