@@ -19,7 +19,7 @@ from .fields import (
     EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings,
 )
 from .handlers import json_api
-from .i18n import N_
+from .i18n import N_, active_language, block_translations
 from .insights import InsightsMixin
 from .markup import render_markdown
 from .resources import add_js_translations, loader, script_safe_json
@@ -49,12 +49,13 @@ class CustomerTenetXBlock(
     has_score = True
     icon_class = "problem"
     show_in_read_only_mode = True
+    i18n_js_namespace = "CustomerTenetI18N"  # the platform compiles its JS catalog for the block under this name
 
     # ---- runtime services -------------------------------------------------
 
     @property
     def i18n(self):
-        return self.runtime.service(self, "i18n")
+        return block_translations(self.runtime.service(self, "i18n"), active_language())
 
     def gettext(self, text):
         return self.i18n.gettext(text)

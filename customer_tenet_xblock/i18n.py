@@ -22,6 +22,61 @@ def translations_for(language=None):
     return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=languages, fallback=True)
 
 
+def active_language():
+    """The language the runtime is answering in, as the platform's i18n service reads it."""
+    from django.conf import settings  # here, not at the top: the CLI runs without Django
+    from django.utils import translation
+
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def block_translations(service, language):
+    """
+    The translator the block uses: the runtime's i18n service, unless it has no
+    catalog for the block, and then our bundled one for `language`.
+
+    The platform's service (XBlockI18nService) prefers the folder an atlas pull
+    made for the block (conf/plugins-locale/xblock.v1/<module>/) to our
+    translations/, even when the pull left that folder empty (Tutor's image
+    build does); it then answers from Django's own catalog, in English for our
+    strings. Where the service did load a catalog for the block (atlas's or
+    ours), it wins.
+    """
+    if getattr(service, "_catalog", None):  # a gettext catalog (the service passes attributes through)
+        return service
+    try:
+        bundled = gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[to_locale(language)])
+    except OSError:  # we ship nothing for this language: the service as it is
+        return service
+    return BundledTranslations(bundled, service)
+
+
+class BundledTranslations:
+    """Our catalog for the language; the runtime's service for what it lacks and for everything else."""
+
+    def __init__(self, bundled, service):
+        self.bundled = bundled
+        self.service = service
+
+    def gettext(self, message):
+        if message in self.bundled._catalog:  # pylint: disable=protected-access
+            return self.bundled.gettext(message)
+        return self.service.gettext(message)
+
+    def ngettext(self, singular, plural, count):
+        if (singular, 0) in self.bundled._catalog:  # pylint: disable=protected-access
+            return self.bundled.ngettext(singular, plural, count)
+        return self.service.ngettext(singular, plural, count)
+
+    ugettext, ungettext = gettext, ngettext
+
+    def __getattr__(self, name):
+        # Django's {% trans %} in XBlock templates merges the service's catalog
+        # (_catalog, plural, _info and _fallback, which is None here): ours.
+        # Anything else (strftime, get_javascript_i18n_catalog_url) is the service's.
+        return getattr(self.bundled if hasattr(self.bundled, name) else self.service, name)
+
+
 JS_DOMAIN = "textjs"  # the strings of static/js, handed to the browser
 
 

@@ -36,20 +36,19 @@ loader = StaticLoader()
 
 def add_js_translations(fragment, block):
     """
-    Give a view's JavaScript its strings: the translator script, plus our
-    catalog for the active language; where we ship none, the runtime's catalog
-    URL for the block when it offers one (the LMS does). Returns the catalog
-    for the view's init arguments.
+    Give a view's JavaScript its strings: the platform's compiled catalog for
+    the block when it has one (the LMS compiles what an atlas pull brought,
+    under the block's i18n_js_namespace), then the translator script. Returns
+    our own catalog for the active language, for the view's init arguments:
+    the script takes a string from the platform's catalog where it has it,
+    from ours otherwise.
     """
+    catalog_url = getattr(block.i18n, "get_javascript_i18n_catalog_url", None)
+    url = catalog_url(block) if catalog_url else None
+    if url:
+        fragment.add_javascript_url(url)
     fragment.add_javascript(loader.load_unicode("js/i18n.js"))
-    language = translation.get_language() or "en"
-    catalog = js_catalog(language)
-    if not catalog and not language.startswith("en"):
-        runtime_catalog_url = getattr(block.i18n, "get_javascript_i18n_catalog_url", None)
-        url = runtime_catalog_url(block) if runtime_catalog_url else None
-        if url:
-            fragment.add_javascript_url(url)
-    return catalog
+    return js_catalog(translation.get_language() or "en")
 
 
 def script_safe_json(value):

@@ -1,27 +1,30 @@
 /* Translations for the block's JavaScript.
  *
- * Each view hands its script the strings of the viewer's language from the
- * block's own catalog. Where the block ships none for that language, the
- * runtime's catalog for the block (window.CustomerTenetI18N, which the LMS
- * loads from its own URL) or the page's gettext answers, and English otherwise.
- * Plural forms: the catalogs we ship use two forms (one, other).
+ * A string comes from the platform's compiled catalog for the block where it
+ * has it (window.CustomerTenetI18N, the block's i18n_js_namespace: Django's
+ * JavaScript catalog, namespaced by django-statici18n),
+ * else from the catalog the view hands its script (ours, for the viewer's
+ * language), else from the page's gettext, else it stays English.
+ * Plural forms: the catalogs we ship use two forms (one, other); the
+ * platform's catalog brings its own plural rule.
  */
 window.customerTenetTranslator = function (catalog) {
     'use strict';
     catalog = catalog || {};
-    var runtime = window.CustomerTenetI18N || {};
+    var platform = (window.CustomerTenetI18N || {}).django || {};
+    var platformCatalog = platform.catalog || {};
     var page = {gettext: window.gettext, ngettext: window.ngettext};
 
     function gettext(msgid) {
+        if (typeof platformCatalog[msgid] !== 'undefined') { return platform.gettext(msgid); }
         if (typeof catalog[msgid] === 'string') { return catalog[msgid]; }
-        if (runtime.gettext) { return runtime.gettext(msgid); }
         return page.gettext ? page.gettext(msgid) : msgid;
     }
 
     function ngettext(singular, plural, count) {
+        if (typeof platformCatalog[singular] !== 'undefined') { return platform.ngettext(singular, plural, count); }
         var forms = catalog[singular];
         if (Array.isArray(forms)) { return forms[count === 1 ? 0 : 1]; }
-        if (runtime.ngettext) { return runtime.ngettext(singular, plural, count); }
         if (page.ngettext) { return page.ngettext(singular, plural, count); }
         return count === 1 ? singular : plural;
     }
