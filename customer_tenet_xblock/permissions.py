@@ -1,6 +1,8 @@
 """Who may do what: the one place that asks the runtime whether the user is staff."""
 import functools
 
+from xblock.exceptions import InvalidScopeError
+
 from .answers import Refusal
 
 # The LMS sets this on the current user for course staff.
@@ -16,12 +18,22 @@ def _course_key(block):
     return getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
 
 
+def may_edit_content(permissions, context_key):
+    """
+    Studio's answer: may the user edit this course's or library's content?
+    Newer platforms ask can_edit_content (their can_write is deprecated, and
+    authors holding only the new roles pass can_edit_content alone); older
+    ones only have can_write.
+    """
+    check = getattr(permissions, "can_edit_content", None) or permissions.can_write
+    return bool(context_key is not None and check(context_key))
+
+
 def current_user_is_staff(block):
-    """True for course staff (LMS) or course authors (Studio); False when the runtime cannot tell."""
+    """True for course staff (LMS) or content editors (Studio); False when the runtime cannot tell."""
     studio = block.runtime.service(block, STUDIO_PERMISSIONS_SERVICE)
     if studio is not None:
-        course_key = _course_key(block)
-        return bool(course_key is not None and studio.can_write(course_key))
+        return may_edit_content(studio, _course_key(block))
     service = block.runtime.service(block, "user")
     if service is None:
         return False
@@ -41,6 +53,27 @@ def staff_only(method):
             raise Refusal(403, "staff_only", self.gettext("Only course staff can do this."))
         return method(self, data, suffix)
     wrapper.staff_only = True
+    return wrapper
+
+
+def studio_only(method):
+    """
+    For json_api handlers that change authored settings, under @staff_only:
+    they work only where those settings can be written, which is Studio. The
+    LMS makes them read-only (its field data raises InvalidScopeError on a
+    write), even for staff; there the handler answers 403 and changes nothing,
+    instead of failing with a 500 when the runtime saves after the handler.
+    """
+    @functools.wraps(method)
+    def wrapper(self, data, suffix=""):
+        result = method(self, data, suffix)
+        try:
+            self.save()  # now, inside the handler, so a read-only store is a refusal we can answer
+        except InvalidScopeError:
+            self._clear_dirty_fields()  # pylint: disable=protected-access  # nothing left for the runtime's save
+            raise Refusal(403, "studio_only", self.gettext("These settings can only be changed in Studio.")) from None
+        return result
+    wrapper.studio_only = True
     return wrapper
 
 

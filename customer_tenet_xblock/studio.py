@@ -19,7 +19,7 @@ from .feedback import describe, format_points, translate_text, why_visible
 from .handlers import json_api
 from .i18n import N_
 from .markup import render_markdown
-from .permissions import staff_only
+from .permissions import staff_only, studio_only
 from .presets import PRESETS
 from .resources import add_js_translations, loader, script_safe_json
 from .rubric import grade
@@ -265,6 +265,7 @@ class StudioMixin(XBlockMixin):
 
     @json_api
     @staff_only
+    @studio_only
     def studio_save(self, data, suffix=""):
         """Store the editor's configuration, or change nothing and say what is wrong."""
         exercise = checked_exercise(data, self.exercise, self.i18n)
