@@ -4,6 +4,7 @@ Translation helpers shared by the block and the CLI.
 Texts defined at import time (preset labels, default prompts) are marked with
 N_ and translated where they are shown, so they follow the viewer's language.
 """
+import functools
 import gettext
 from pathlib import Path
 
@@ -44,11 +45,17 @@ def block_translations(service, language):
     """
     if getattr(service, "_catalog", None):  # a gettext catalog (the service passes attributes through)
         return service
+    bundled = _bundled_catalog(to_locale(language))
+    return BundledTranslations(bundled, service) if bundled else service
+
+
+@functools.lru_cache(maxsize=64)  # locales come from settings.LANGUAGES
+def _bundled_catalog(locale):
+    """Our compiled catalog for a locale ('es_419' finds es), or None; read once per process."""
     try:
-        bundled = gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[to_locale(language)])
-    except OSError:  # we ship nothing for this language: the service as it is
-        return service
-    return BundledTranslations(bundled, service)
+        return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[locale])
+    except OSError:
+        return None
 
 
 class BundledTranslations:
