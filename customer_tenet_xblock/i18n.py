@@ -81,6 +81,8 @@ class BundledTranslations:
         # Django's {% trans %} in XBlock templates merges the service's catalog
         # (_catalog, plural, _info and _fallback, which is None here): ours.
         # Anything else (strftime, get_javascript_i18n_catalog_url) is the service's.
+        if name in ("bundled", "service"):  # not set yet (a copy being made): no endless lookup
+            raise AttributeError(name)
         return getattr(self.bundled if hasattr(self.bundled, name) else self.service, name)
 
 
