@@ -4,14 +4,17 @@ customer-tenet: grade sample answers offline, exactly as a course would.
     customer-tenet grade [--taxonomy BLOCK.xml] [--json] [FILE|-]
     customer-tenet grade --batch FILE.jsonl [--taxonomy BLOCK.xml]
 
---taxonomy takes the block's own OLX (Studio export). Problems with the input
+--taxonomy takes the block's own OLX (Studio export). Input and output are UTF-8;
+output is always valid JSON (--json, --batch). Problems with the input
 print one line on stderr and exit with status 2, before anything is written.
 """
 import argparse
 import json
+import os
 import sys
 
 from . import olx
+from .answers import clean_text
 from .exercise import Exercise
 from .feedback import describe
 from .i18n import N_, TranslatableError, translations_for
@@ -21,7 +24,7 @@ EXIT_BAD_INPUT = 2
 
 
 class InputError(TranslatableError):
-    """Bad input from the user of the CLI: reported on one line."""
+    """Bad input, or output that cannot be written: reported on one line, exit status 2."""
 
 
 def load_exercise(path, translator):
@@ -38,35 +41,53 @@ def load_exercise(path, translator):
 
 
 def read_text(path):
+    """A file's text, or stdin's for "-": UTF-8 either way, read as bytes (never decoded leniently)."""
+    name = "<stdin>" if path in (None, "-") else path
     try:
         if path in (None, "-"):
-            return sys.stdin.read()
-        with open(path, encoding="utf-8") as text_file:
-            return text_file.read()
+            if sys.stdin is None:  # started with stdin closed (`<&-`)
+                raise InputError(N_("cannot read {path}: it is closed"), path=name)
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as text_file:
+                data = text_file.read()
+        return data.decode("utf-8")
     except OSError as error:
-        raise InputError(N_("cannot read {path}: {reason}"), path=path, reason=error.strerror) from None
+        raise InputError(N_("cannot read {path}: {reason}"), path=name, reason=error.strerror) from None
     except UnicodeDecodeError:
-        raise InputError(N_("{path} is not UTF-8 text"), path=path) from None
+        raise InputError(N_("{path} is not UTF-8 text"), path=name) from None
 
 
-def read_batch(path):
-    """All lines of a JSONL batch, checked before any output is written."""
-    items = []
+def _not_json(literal):
+    raise ValueError(f"{literal} is not JSON")
+
+
+def batch_output(path, taxonomy):
+    """
+    One JSON line per batch line, all built before any is written. A line that
+    is not JSON (NaN and Infinity are not), lacks "id" or "text", nests too
+    deeply or holds a number JSON cannot write (1e400) stops everything.
+    """
+    name = "<stdin>" if path == "-" else path
+    lines = []
     for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
+        try:  # grading raises neither RecursionError nor ValueError: these are the line's
+            item = json.loads(line, parse_constant=_not_json)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or "id" not in item:
+                raise InputError(N_('{path}:{line}: expected an object with "id" and a string "text"'),
+                                 path=name, line=number)
+            lines.append(json.dumps(batch_line(item, taxonomy), ensure_ascii=False, allow_nan=False) + "\n")
+        except RecursionError:
+            raise InputError(N_("{path}:{line}: nested too deeply"), path=name, line=number) from None
         except ValueError:
-            raise InputError(N_("{path}:{line}: not valid JSON"), path=path, line=number) from None
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or "id" not in item:
-            raise InputError(N_('{path}:{line}: expected an object with "id" and a string "text"'), path=path, line=number)
-        items.append(item)
-    return items
+            raise InputError(N_("{path}:{line}: not valid JSON"), path=name, line=number) from None
+    return "".join(lines)
 
 
 def batch_line(item, taxonomy):
-    result = grade(item["text"], taxonomy)
+    result = grade(clean_text(item["text"]), taxonomy)  # cleaned as the block cleans a submission
     return {
         "id": item["id"],
         "entries": [{"text": entry.text, "groups": list(entry.group_ids)} for entry in result.entries],
@@ -102,11 +123,10 @@ def run_grade(args, translator):
     exercise = load_exercise(args.taxonomy, translator)
     taxonomy = exercise.taxonomy
     if args.batch:
-        items = read_batch(args.batch)
-        return "".join(json.dumps(batch_line(item, taxonomy), ensure_ascii=False) + "\n" for item in items)
-    result = grade(read_text(args.file), taxonomy)
+        return batch_output(args.batch, taxonomy)
+    result = grade(clean_text(read_text(args.file)), taxonomy)
     if args.json:
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(result.to_dict(), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
     return readable(describe(
         result, translator, show_why_for_missed=True,
         show_takeaway=not result.missed, takeaway=exercise.takeaway,
@@ -129,11 +149,28 @@ def main(argv=None):
     translator = translations_for()
     try:
         output = run_grade(args, translator)
+        write_output(output)
     except InputError as error:
         print(f"customer-tenet: {error.message(translator)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    sys.stdout.write(output)
     return 0
+
+
+def write_output(output):
+    """
+    All the output in one write, as UTF-8 whatever the locale. A lone
+    surrogate (from a batch line's "\\ud800" id) can only sit inside a JSON
+    string, where backslashreplace writes it as JSON's own escape, \\ud800.
+    """
+    data = output.encode("utf-8", "backslashreplace")
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise InputError(N_("cannot write the output: standard output is closed"))
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except OSError as error:  # e.g. a closed pipe; Python's own flush at exit then writes to devnull, quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise InputError(N_("cannot write the output: {reason}"), reason=error.strerror) from None
 
 
 if __name__ == "__main__":

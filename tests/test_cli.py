@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,11 +11,34 @@ from customer_tenet_xblock.exercise import Exercise
 from customer_tenet_xblock.presets import MANAGERS
 
 
+# The console script pip installed, as an instructor runs it.
+CLI = str(Path(sys.executable).parent / "customer-tenet")
+
+
 def run(*args, stdin=""):
-    return subprocess.run(
-        [sys.executable, "-m", "customer_tenet_xblock.cli", *args],
-        input=stdin, capture_output=True, text=True, timeout=60,
-    )
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def run_bytes(*args, stdin=b"", shell_redirect=""):
+    """Bytes in and out; `shell_redirect` (like "<&-") is applied by a real shell."""
+    command = [CLI, *args]
+    if shell_redirect:
+        command = ["sh", "-c", '"$0" "$@" ' + shell_redirect, *command]
+    return subprocess.run(command, input=None if shell_redirect else stdin, capture_output=True, timeout=60)
+
+
+def strict_json(text):
+    """JSON as the standard defines it: NaN and Infinity are not JSON."""
+    def refuse(literal):
+        raise ValueError(f"not JSON: {literal}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def assert_refused(result, message):
+    """One line on stderr, exit status 2, nothing on stdout."""
+    stderr = result.stderr.decode("utf-8") if isinstance(result.stderr, bytes) else result.stderr
+    assert (result.returncode, result.stdout) == (2, result.stdout[:0]), stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("customer-tenet: ") and stderr.endswith(f"{message}\n")
 
 
 def test_grade_prints_readable_feedback():
@@ -91,3 +115,77 @@ def test_bad_olx_exits_2(tmp_path, olx_text, message):
 def test_missing_file_exits_2(tmp_path):
     result = run("grade", str(tmp_path / "nope.txt"))
     assert result.returncode == 2 and "cannot read" in result.stderr
+
+
+# ---- input that used to crash the command with a traceback ---------------------------------
+
+def test_lone_surrogates_in_a_batch_line_are_escaped_in_ids_and_cleaned_in_texts(tmp_path):
+    batch = tmp_path / "answers.jsonl"
+    batch.write_text('{"id": "a\\ud800", "text": "agents\\udc00\\ncoworkers"}\n{"id": {"\\udfff": 1}, "text": "x"}\n',
+                     encoding="utf-8")
+    result = run_bytes("grade", "--batch", str(batch))
+    assert result.returncode == 0 and result.stderr == b"", result.stderr
+    first, second = [strict_json(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert first["id"] == "a\ud800" and second["id"] == {"\udfff": 1}  # the ids come back as sent
+    assert first["entries"] == [{"text": "agents\ufffd", "groups": ["agents"]},
+                                {"text": "coworkers", "groups": ["coworkers"]}]
+
+
+@pytest.mark.parametrize("line, message", [
+    ("[" * 100_000, "answers.jsonl:2: nested too deeply"),
+    ('{"id": ' + "[" * 5_000 + "]" * 5_000 + ', "text": "agents"}', "answers.jsonl:2: nested too deeply"),
+    ('{"id": NaN, "text": "agents"}', "answers.jsonl:2: not valid JSON"),
+    ('{"id": Infinity, "text": "agents"}', "answers.jsonl:2: not valid JSON"),
+    ('{"id": [-Infinity], "text": "agents"}', "answers.jsonl:2: not valid JSON"),
+    ('{"id": 1e400, "text": "agents"}', "answers.jsonl:2: not valid JSON"),
+])
+def test_batch_lines_that_cannot_be_read_or_written_as_json_write_nothing(tmp_path, line, message):
+    batch = tmp_path / "answers.jsonl"
+    batch.write_text('{"id": 1, "text": "agents"}\n' + line + "\n", encoding="utf-8")
+    assert_refused(run("grade", "--batch", str(batch)), message)
+
+
+def test_a_400_digit_id_is_written_as_it_came():
+    big = "1" + "0" * 400
+    result = run("grade", "--batch", "-", stdin='{"id": ' + big + ', "text": "agents"}\n')
+    assert result.returncode == 0, result.stderr
+    assert strict_json(result.stdout)["id"] == 10 ** 400
+
+
+@pytest.mark.parametrize("args", [("grade", "-"), ("grade", "--json", "-"), ("grade", "--batch", "-")])
+def test_stdin_that_is_not_utf8_is_refused_like_a_file_that_is_not(tmp_path, args):
+    content = b'{"id": 1, "text": "agents \xff"}\n'
+    answer = tmp_path / "answer.txt"
+    answer.write_bytes(content)
+    from_file = run_bytes(*args[:-1], str(answer))
+    assert_refused(from_file, f"{answer} is not UTF-8 text")
+    assert_refused(run_bytes(*args, stdin=content), "<stdin> is not UTF-8 text")
+
+
+@pytest.mark.parametrize("args", [("grade", "-"), ("grade", "--batch", "-"), ("grade",)])
+def test_closed_stdin_is_reported(args):
+    assert_refused(run_bytes(*args, shell_redirect="<&-"), "cannot read <stdin>: it is closed")
+
+
+def test_closed_stdout_is_reported(tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text("agents\n", encoding="utf-8")
+    result = run_bytes("grade", str(answer), shell_redirect=">&-")
+    assert result.returncode == 2
+    assert result.stderr == b"customer-tenet: cannot write the output: standard output is closed\n"
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text("agents\nمدير\n", encoding="utf-8")
+    result = subprocess.run([CLI, "grade", "--json", str(answer)], capture_output=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert strict_json(result.stdout.decode("utf-8"))["unplaced"] == ["مدير"]
+
+
+def test_the_refusal_is_in_the_users_language():
+    result = subprocess.run(["sh", "-c", '"$0" grade - <&-', CLI], capture_output=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "LANGUAGE": "es"})
+    assert result.returncode == 2
+    assert result.stderr.decode("utf-8") == "customer-tenet: no se puede leer <stdin>: está cerrada\n"
