@@ -27,10 +27,11 @@ def read_json_request(request, gettext, allow_get=False):
     """
     The request's JSON body, or Refusal. A GET (where allowed) has no body: {}.
 
-    The content type is checked before the body is touched: for form bodies
-    (multipart, urlencoded, text/plain) Django has already read the stream
-    (the LMS's handler view reads request.FILES, the CSRF check request.POST),
-    so the body cannot be read again; a JSON API never needs them either.
+    The content type is checked before the body is touched: of a multipart
+    body Django has already consumed the stream (the LMS's handler view reads
+    request.FILES, the CSRF check request.POST), so it cannot be read again.
+    The other types an HTML form sends (urlencoded, text/plain) are refused
+    too: a JSON API needs none of them.
     """
     if allow_get and request.method == "GET":
         return {}
