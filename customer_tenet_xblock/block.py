@@ -4,8 +4,8 @@ The XBlock: thin glue between the runtime and the rubric core.
 Handlers read the request, call pure functions (answers, rubric, feedback)
 and store or publish what they return. No grading rule lives here.
 """
-import functools
 import threading
+from datetime import datetime, timezone
 
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
@@ -14,7 +14,7 @@ from xblock.validation import ValidationMessage
 
 from . import olx
 from .answers import Refusal, read_submission
-from .feedback import describe, translate_text, why_visible
+from .feedback import CORRECTNESS_PAST_DUE, correctness_visible, describe, map_slots, translate_text, why_visible
 from .fields import (
     EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings,
 )
@@ -22,6 +22,7 @@ from .handlers import json_api
 from .i18n import N_, active_language, block_translations
 from .insights import InsightsMixin
 from .markup import render_markdown
+from .permissions import current_user_is_staff
 from .resources import add_js_translations, loader, script_safe_json
 from .rubric import counting_result, grade
 from .scenarios import SCENARIOS
@@ -33,6 +34,9 @@ from .validation import exercise_problems
 # process (striped locks: bounded memory). Across processes the XBlock API
 # offers no lock; see README "Limits and hardening".
 _SUBMIT_LOCKS = tuple(threading.Lock() for _ in range(64))
+
+
+DEADLINE_PASSED = N_("The due date has passed: answers are no longer accepted.")
 
 
 def _fraction(score):
@@ -60,6 +64,25 @@ class CustomerTenetXBlock(
     def gettext(self, text):
         return self.i18n.gettext(text)
 
+    # ---- the LMS's course settings ------------------------------------------
+    # The LMS mixes inheritable settings into every block: due, graceperiod,
+    # show_correctness, and has_deadline_passed() and close_date built on them
+    # (xmodule/modulestore/inheritance.py). The workbench mixes in none of them.
+
+    @property
+    def deadline_passed(self):
+        """True once the due date plus grace period has passed; never where there is no due date."""
+        has_deadline_passed = getattr(self, "has_deadline_passed", None)
+        return bool(has_deadline_passed and has_deadline_passed())
+
+    @property
+    def shows_correctness(self):
+        """Whether the course lets this viewer see scores and found/missed groups now."""
+        return correctness_visible(
+            getattr(self, "show_correctness", None), getattr(self, "close_date", None),
+            current_user_is_staff(self), datetime.now(timezone.utc),
+        )
+
     # ---- learner state as the browser and the mobile app see it -----------
 
     @property
@@ -70,16 +93,23 @@ class CustomerTenetXBlock(
         return max(self.max_attempts - self.attempts, 0)
 
     def state_for_learner(self):
-        """Everything the student view shows about this learner, as JSON data."""
+        """
+        Everything the student view shows about this learner, as JSON data.
+        Where the course hides correctness, it holds no score, no feedback and
+        no group: only that the answer was submitted.
+        """
         exercise = self.exercise
+        closed = self.deadline_passed
+        can_submit = self.attempts_left != 0 and not closed
+        shows_correctness = self.shows_correctness
         feedback = None
-        if self.answer:
+        if self.answer and shows_correctness:
             result = grade(self.answer, exercise.taxonomy)
-            finished = self.attempts_left == 0 or not result.missed
             feedback = describe(
                 result, self.i18n,
-                show_why_for_missed=why_visible(exercise.show_why, self.attempts_left),
-                show_takeaway=finished, takeaway=exercise.takeaway,
+                # Past the deadline there is no next attempt: the last one has been made.
+                show_why_for_missed=why_visible(exercise.show_why, self.attempts_left if can_submit else 0),
+                show_takeaway=not can_submit or not result.missed, takeaway=exercise.takeaway,
             )
         return {
             "answer": self.answer,
@@ -89,10 +119,19 @@ class CustomerTenetXBlock(
             "attempts_left": self.attempts_left,
             "attempts_text": self._attempts_text(),
             "attempts_left_text": self._attempts_left_text(),
-            "score_text": self._score_text() if self.answer else "",
-            "can_submit": self.attempts_left != 0,
+            "score_text": self._score_text() if feedback else "",
+            "can_submit": can_submit,
+            "deadline_passed": closed,
+            "closed_text": self.gettext(DEADLINE_PASSED) if closed else "",
+            "submitted_text": self._submitted_text() if self.answer and not feedback else "",
             "feedback": feedback,
         }
+
+    def _submitted_text(self):
+        """What a learner reads instead of feedback while the course hides correctness."""
+        if getattr(self, "show_correctness", None) == CORRECTNESS_PAST_DUE:
+            return self.gettext("Your answer has been submitted. Your results will be shown after the due date.")
+        return self.gettext("Your answer has been submitted.")
 
     def _score_text(self):
         """The score that counts (the best so far), in words."""
@@ -141,7 +180,7 @@ class CustomerTenetXBlock(
         fragment.add_javascript(loader.load_unicode("js/customer_tenet.js"))
         fragment.initialize_js("CustomerTenetXBlock", script_safe_json({
             "state": self.state_for_learner(),
-            "groups": self._public_groups(),
+            "slots": map_slots(exercise.taxonomy),
             "i18n": i18n_catalog,
         }))
         self.add_staff_insights(fragment)
@@ -152,25 +191,18 @@ class CustomerTenetXBlock(
         usage = str(self.scope_ids.usage_id)
         return "customer-tenet-" + "".join(char if char.isalnum() else "-" for char in usage)
 
-    def _public_groups(self):
-        """The groups as a learner may see them before answering: no synonyms."""
-        translate = functools.partial(translate_text, self.i18n)
-        return [
-            {"id": group.id, "label": translate(group.label), "side": group.side}
-            for group in self.exercise.taxonomy.groups
-        ]
-
     def student_view_data(self, context=None):
-        """For the mobile apps: the exercise without answers; no learner state."""
+        """
+        For the mobile apps: the exercise as a learner sees it before answering,
+        so no group (label, points, hint or synonym) and no learner state;
+        the feedback, groups included, comes from the learner_state handler.
+        """
         exercise = self.exercise
         return {
             "display_name": exercise.display_name,
             "prompt": exercise.prompt,
             "prompt_html": render_markdown(exercise.prompt),
-            "groups": [
-                {"id": g.id, "label": g.label, "side": g.side, "points": g.points}
-                for g in exercise.taxonomy.groups
-            ],
+            "slots": map_slots(exercise.taxonomy),
             "reflection_prompt": exercise.reflection_prompt,
             "max_attempts": exercise.max_attempts,
             "max_chars": exercise.max_chars,
@@ -196,6 +228,9 @@ class CustomerTenetXBlock(
         return state
 
     def _submit(self, data):
+        # As a CAPA problem is closed past its due date (xmodule/capa_block.py closed()).
+        if self.deadline_passed:
+            raise Refusal(403, "deadline_passed", self.gettext(DEADLINE_PASSED))
         if self.attempts_left == 0:
             raise Refusal(409, "no_attempts_left", self.gettext("You have used all your attempts."))
         submission = read_submission(data, self.exercise, self.i18n)

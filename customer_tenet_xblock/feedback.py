@@ -6,6 +6,7 @@ runtime's i18n service, or a gettext translations object in the CLI), so the
 block and the CLI say exactly the same thing. The browser only lays it out.
 """
 from .exercise import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT
+from .taxonomy import SIDES
 
 
 def format_points(value):
@@ -55,6 +56,36 @@ def why_visible(show_why, attempts_left):
     if show_why == SHOW_WHY_AFTER_LAST_ATTEMPT:
         return attempts_left == 0
     return False
+
+
+def map_slots(taxonomy):
+    """
+    What the empty customer map needs before the first answer: how many groups
+    sit on each side. No id, label, hint or points: those would give the answer away.
+    """
+    return {side: sum(1 for group in taxonomy.groups if group.side == side) for side in SIDES}
+
+
+# The LMS's "Show Results" setting (show_correctness), which it mixes into every block.
+CORRECTNESS_NEVER = ("never", "never_but_include_grade")
+CORRECTNESS_PAST_DUE = "past_due"
+
+
+def correctness_visible(show_correctness, close_date, is_staff, now):
+    """
+    Whether this viewer may see the score and what was found or missed now.
+    "never" hides it from everyone, staff included; otherwise staff always see
+    it; "past_due" shows it to learners once the close date (due date plus
+    grace period) has passed, or at once when there is none. Any other value
+    (the default "always", or none outside the LMS) shows it.
+    """
+    if show_correctness in CORRECTNESS_NEVER:
+        return False
+    if is_staff:
+        return True
+    if show_correctness == CORRECTNESS_PAST_DUE:
+        return close_date is None or close_date < now
+    return True
 
 
 def describe(result, translator, show_why_for_missed=False, show_takeaway=False, takeaway=""):

@@ -2,13 +2,15 @@
 The block in a runtime that records every event: handlers, refusals, grades,
 rescoring, views and OLX.
 """
+import json
+
 import pytest
 from conftest import RecordingRuntime, call_handler, learner_fields, make_block
 from lxml import etree
 
 from customer_tenet_xblock import olx
 from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.presets import MANAGERS
+from customer_tenet_xblock.presets import INSURANCE, MANAGERS
 from customer_tenet_xblock.taxonomy import Group
 
 THREE_GROUPS = "policyholders\nagents\ncoworkers"
@@ -21,6 +23,21 @@ def submit(block, answer, reflection=None):
     if reflection is not None:
         body["reflection"] = reflection
     return call_handler(block, "submit", body)
+
+
+def page_data(block):
+    """The student view's init arguments, as the page's script receives them."""
+    return json.loads(block.student_view().json_init_args)
+
+
+def assert_no_group_given_away(data):
+    """No id, label, hint, why-it-matters text, synonym or points of any group."""
+    flat = json.dumps(data).lower()
+    taxonomy = INSURANCE
+    words = [text.lower() for group in taxonomy.groups
+             for text in (group.id, group.label, group.hint, group.why, *group.synonyms)]
+    assert [word for word in words if word and word in flat] == []
+    assert '"points"' not in flat and '"hint"' not in flat
 
 
 def grade(value, possible=6.0, only_if_higher=False):
@@ -232,13 +249,27 @@ class TestViews:
         html = block.runtime.render(block, "student_view").content
         assert "&lt;b&gt;Name&lt;/b&gt;" in html and "<img src=x" not in html
 
-    def test_student_view_data_has_no_answers_and_no_learner_state(self, block):
+    def test_student_view_data_gives_no_group_away_and_has_no_learner_state(self, block):
         submit(block, THREE_GROUPS)
         data = block.student_view_data()
-        assert [g["id"] for g in data["groups"]][:2] == ["policyholders", "agents"]
-        flat = repr(data)
-        assert "synonyms" not in flat and "why" not in flat and THREE_GROUPS not in flat
+        assert data["slots"] == {"internal": 3, "external": 3}  # the empty map's shape
+        assert_no_group_given_away(data)
+        assert THREE_GROUPS not in repr(data)
         assert data["max_score"] == 6.0 and data["max_attempts"] == 0
+
+    def test_a_new_learners_page_data_gives_no_group_away(self, block):
+        init = page_data(block)
+        assert init["slots"] == {"internal": 3, "external": 3}
+        assert init["state"]["feedback"] is None
+        assert_no_group_given_away(init)
+
+    def test_after_an_answer_the_page_data_holds_what_the_feedback_shows(self, block):
+        submit(block, THREE_GROUPS)
+        init = page_data(block)
+        assert "groups" not in init and init["slots"] == {"internal": 3, "external": 3}
+        rows = {row["id"]: row for row in init["state"]["feedback"]["groups"]}
+        assert rows["coworkers"]["found"] and not rows["agent_staff"]["found"]
+        assert "synonyms" not in repr(init)  # how groups are matched is never sent
 
     def test_validate_reports_problems(self):
         block = make_block(Exercise(taxonomy=MANAGERS.__class__(groups=())))
