@@ -43,45 +43,50 @@ function CustomerTenetXBlock(runtime, element, init) {
 
     /* ---- the customer map: you in the middle, internal groups close, external further out ---- */
 
-    function bySide(groups) {
+    /* The map's chips, per side, each {label, state}. With feedback they are its groups, each
+     * carrying its own state (no look-up by id, so no id, not even "__proto__", can be confused
+     * with a property of an object); before it, empty slots: the page holds no group to give away. */
+    function mapChips(feedback) {
         var sides = {internal: [], external: []};
-        groups.forEach(function (group) { (sides[group.side] || sides.external).push(group); });
+        if (feedback) {
+            feedback.groups.forEach(function (group) {
+                (sides[group.side] || sides.external).push(
+                    {label: group.label, state: group.found ? 'found' : 'missed'});
+            });
+        } else {
+            ['internal', 'external'].forEach(function (side) {
+                for (var n = 0; n < (init.slots[side] || 0); n += 1) { sides[side].push({label: '', state: 'open'}); }
+            });
+        }
         return sides;
     }
 
-    function groupState(group, foundById) {
-        if (foundById === null) { return 'open'; }
-        return foundById[group.id] ? 'found' : 'missed';
-    }
-
-    function chipRow(groups, foundById) {
+    function chipRow(chips) {
         var row = make('div', 'ct-chips');
-        groups.forEach(function (group) {
-            var state = groupState(group, foundById);
-            var chip = make('span', 'ct-chip ct-chip-' + state);
-            chip.setAttribute('data-state', state);
-            chip.appendChild(icon(state));
-            // Before the first answer the slots stay empty: naming the groups would give the answer away.
-            chip.appendChild(make('span', 'ct-chip-label', state === 'open' ? '' : group.label));
+        chips.forEach(function (item) {
+            var chip = make('span', 'ct-chip ct-chip-' + item.state);
+            chip.setAttribute('data-state', item.state);
+            chip.appendChild(icon(item.state));
+            chip.appendChild(make('span', 'ct-chip-label', item.label));
             row.appendChild(chip);
         });
         return row;
     }
 
     // A ring's groups go half before and half after what it surrounds, so it sits in the middle.
-    function zone(side, name, groups, foundById, middle) {
+    function zone(side, name, chips, middle) {
         var box = make('div', 'ct-zone ct-zone-' + side);
-        var half = Math.ceil(groups.length / 2);
+        var half = Math.ceil(chips.length / 2);
         box.appendChild(make('p', 'ct-zone-name', name));
-        box.appendChild(chipRow(groups.slice(0, half), foundById));
+        box.appendChild(chipRow(chips.slice(0, half)));
         box.appendChild(middle);
-        box.appendChild(chipRow(groups.slice(half), foundById));
+        box.appendChild(chipRow(chips.slice(half)));
         return box;
     }
 
-    function legend(foundById) {
+    function legend(answered) {
         var key = make('p', 'ct-map-legend');
-        var states = foundById === null ? [['open', gettext('To find')]]
+        var states = !answered ? [['open', gettext('To find')]]
             : [['found', gettext('Found')], ['missed', gettext('Missed')]];
         states.forEach(function (pair) {
             var item = make('span', 'ct-legend-item');
@@ -94,28 +99,29 @@ function CustomerTenetXBlock(runtime, element, init) {
         return key;
     }
 
-    function renderMap(groups, foundById) {
-        var sides = bySide(groups);
+    function renderMap(feedback) {
+        var sides = mapChips(feedback);
+        var answered = Boolean(feedback);
         var picture = $one('.ct-map-picture');
         picture.textContent = '';
-        var inner = zone('internal', gettext('Inside the organisation'), sides.internal, foundById,
+        var inner = zone('internal', gettext('Inside the organisation'), sides.internal,
             make('div', 'ct-you', gettext('You')));
-        picture.appendChild(zone('external', gettext('Outside the organisation'), sides.external, foundById, inner));
-        picture.appendChild(legend(foundById));
-        $one('.ct-map-text').textContent = mapDescription(sides, foundById);
-        // Before the first answer the map shows the exercise's shape; then it belongs to the feedback.
-        $one(foundById === null ? '.ct-map-slot-intro' : '.ct-map-slot-feedback').appendChild($one('.ct-map'));
+        picture.appendChild(zone('external', gettext('Outside the organisation'), sides.external, inner));
+        picture.appendChild(legend(answered));
+        $one('.ct-map-text').textContent = mapDescription(sides, answered);
+        // Before the first feedback the map shows the exercise's shape; then it belongs to the feedback.
+        $one(answered ? '.ct-map-slot-feedback' : '.ct-map-slot-intro').appendChild($one('.ct-map'));
     }
 
     // The text alternative: the same data as the picture, in words.
-    function mapDescription(sides, foundById) {
-        function describeSide(groups) {
-            if (foundById === null) {
-                return ngettext('{count} customer group to find.', '{count} customer groups to find.', groups.length)
-                    .replace('{count}', groups.length);
+    function mapDescription(sides, answered) {
+        function describeSide(chips) {
+            if (!answered) {
+                return ngettext('{count} customer group to find.', '{count} customer groups to find.', chips.length)
+                    .replace('{count}', chips.length);
             }
-            return groups.map(function (group) {
-                return group.label + ' (' + (foundById[group.id] ? gettext('found') : gettext('missed')) + ')';
+            return chips.map(function (chip) {
+                return chip.label + ' (' + (chip.state === 'found' ? gettext('found') : gettext('missed')) + ')';
             }).join(', ') + '.';
         }
         var parts = [gettext('Customer map.'), gettext('You are in the middle.')];
@@ -190,22 +196,23 @@ function CustomerTenetXBlock(runtime, element, init) {
         $one('.ct-takeaway').hidden = !feedback.takeaway;
     }
 
+    function closedLabel(state) {
+        return state.deadline_passed ? gettext('Past due') : gettext('No attempts left');
+    }
+
     function render(state) {
-        var foundById = null;
-        if (state.feedback) {
-            foundById = {};
-            state.feedback.groups.forEach(function (group) { foundById[group.id] = group.found; });
-            renderFeedback(state.feedback);
-        }
-        renderMap(init.groups, foundById);
+        if (state.feedback) { renderFeedback(state.feedback); }
+        renderMap(state.feedback);
         $one('.ct-attempts-used').textContent = state.attempts_text;
         $one('.ct-attempts-left').textContent = state.attempts_left_text || '';
         $one('.ct-best').textContent = state.score_text;
+        // The deadline, or an answer the course does not grade in front of the learner.
+        $one('.ct-notice').textContent = [state.closed_text, state.submitted_text].filter(Boolean).join(' ');
         submitButton.disabled = !state.can_submit;
-        // With no attempts left the answer stays readable (and selectable) but no longer editable.
+        // Once no answer is accepted it stays readable (and selectable) but no longer editable.
         answerBox.readOnly = !state.can_submit;
         if (reflectionBox) { reflectionBox.readOnly = !state.can_submit; }
-        submitText.textContent = state.can_submit ? submitLabel : gettext('No attempts left');
+        submitText.textContent = state.can_submit ? submitLabel : closedLabel(state);
     }
 
     /* ---- submitting ---- */
@@ -265,8 +272,9 @@ function CustomerTenetXBlock(runtime, element, init) {
         }).done(function (state) {
             setBusy(false);
             render(state);
-            announce([state.feedback.score_text, state.attempts_left_text].filter(Boolean).join(' '));
-            $one('.ct-feedback-heading').focus();
+            var said = state.feedback ? state.feedback.score_text : state.submitted_text;
+            announce([said, state.attempts_left_text].filter(Boolean).join(' '));
+            if (state.feedback) { $one('.ct-feedback-heading').focus(); }
         }).fail(function (xhr) {
             // The learner's text stays in the box: nothing here clears it.
             setBusy(false);
