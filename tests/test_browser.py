@@ -315,7 +315,7 @@ def open_in_lms(page, block):
                           if r.kind == "text" and r.mimetype == "application/javascript")
         return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unit</title>
 <style>{css}</style><script>{JQUERY.read_text(encoding="utf-8")}</script>{scripts}</head>
-<body><main><div class="xblock" id="the-block">{fragment.content}</div></main><script>
+<body><main><h2>Unit: who are your customers</h2><div class="xblock" id="the-block">{fragment.content}</div></main><script>
 var runtime = {{handlerUrl: function (element, name) {{ return '/handler/' + name; }}}};
 CustomerTenetXBlock(runtime, document.getElementById('the-block'), {json.dumps(fragment.json_init_args)});
 </script></body></html>"""
@@ -334,6 +334,13 @@ CustomerTenetXBlock(runtime, document.getElementById('the-block'), {json.dumps(f
     page.goto(LMS + "/unit")
     page.wait_for_selector(".customer-tenet .ct-map-picture .ct-you")
     return page.locator(".customer-tenet")
+
+
+def axe_violations(page):
+    """What axe-core (WCAG 2.1 AA) finds wrong in the block, as a readable report; empty when nothing."""
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, context=".customer-tenet")
+    return results.generate_report() if results.violations_count else ""
 
 
 def object_property_ids():
@@ -396,6 +403,7 @@ def test_past_the_deadline_the_page_says_so_and_the_answer_is_read_only(page):
     assert block.locator(".ct-score").inner_text() == "3 of 6 customer groups — 3/6 points"
     assert row(block, "Coworkers").locator(".ct-group-why").count() == 1  # no attempt left: why it matters
     assert lms_block.attempts == 1
+    assert axe_violations(page) == ""
 
 
 def test_when_the_course_never_shows_results_the_page_shows_none(page):
@@ -411,3 +419,4 @@ def test_when_the_course_never_shows_results_the_page_shows_none(page):
     shown = block.inner_text() + block.locator(".ct-map-text").text_content()
     assert not [label for label in ("Policyholders", "Insurance agents", "Coworkers") if label in shown]
     assert "points" not in shown
+    assert axe_violations(page) == ""
