@@ -389,7 +389,10 @@ def test_past_the_deadline_the_page_says_so_and_the_answer_is_read_only(page):
     submit(page, block, SECOND)
     message = "The due date has passed: answers are no longer accepted."
     block.get_by_role("alert").filter(has_text=message).wait_for()
-    assert block.get_by_label("Your customers", exact=True).input_value() == SECOND  # the text is kept
+    box = block.get_by_label("Your customers", exact=True)
+    assert box.input_value() == SECOND  # the text is kept, and now read-only
+    block.locator(".ct-submit:disabled").wait_for()
+    assert not box.is_editable() and block.locator(".ct-submit").inner_text() == "Past due"
     assert block.locator(".ct-score").inner_text() == "3 of 6 customer groups — 3/6 points"  # from the first
 
     page.reload()

@@ -236,6 +236,23 @@ function CustomerTenetXBlock(runtime, element, init) {
         return gettext('Your answer could not be sent. Check your connection and try again; your text is still here.');
     }
 
+    function post(handler, body) {
+        return $.ajax({
+            type: 'POST',
+            url: runtime.handlerUrl(root, handler),
+            data: JSON.stringify(body),
+            contentType: 'application/json; charset=utf-8',
+            dataType: 'json'
+        });
+    }
+
+    // Refused because the exercise has closed (the due date passed while the page was open):
+    // show the closed state the server now reports, the learner's text still in the box.
+    function closedMeanwhile(xhr) {
+        if (xhr.status !== 403) { return false; }
+        try { return JSON.parse(xhr.responseText).code === 'deadline_passed'; } catch (ignore) { return false; }
+    }
+
     function setBusy(busy) {
         submitButton.disabled = busy;
         if (busy) {
@@ -263,13 +280,7 @@ function CustomerTenetXBlock(runtime, element, init) {
         setBusy(true);
         var body = {answer: answerBox.value};
         if (reflectionBox) { body.reflection = reflectionBox.value; }
-        $.ajax({
-            type: 'POST',
-            url: runtime.handlerUrl(root, 'submit'),
-            data: JSON.stringify(body),
-            contentType: 'application/json; charset=utf-8',
-            dataType: 'json'
-        }).done(function (state) {
+        post('submit', body).done(function (state) {
             setBusy(false);
             render(state);
             var said = state.feedback ? state.feedback.score_text : state.submitted_text;
@@ -280,6 +291,7 @@ function CustomerTenetXBlock(runtime, element, init) {
             setBusy(false);
             showError(errorMessage(xhr), xhr.status === 400);
             answerBox.focus();
+            if (closedMeanwhile(xhr)) { post('learner_state', {}).done(render); }
         }).always(function () {
             inFlight = false;
         });
