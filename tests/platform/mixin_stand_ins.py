@@ -64,6 +64,22 @@ class InheritanceMixin(XBlockMixin):
     self_paced = Boolean(scope=Scope.settings, default=False)
     hide_from_toc = Boolean(scope=Scope.settings, default=False)
 
+    @property
+    def close_date(self):
+        """The due date plus the grace period: the last moment an answer is accepted."""
+        if self.due is None or self.graceperiod is None:
+            return self.due
+        return self.due + self.graceperiod
+
+    def is_past_due(self):
+        return self.close_date is not None and datetime.datetime.now(datetime.timezone.utc) > self.close_date
+
+    def has_deadline_passed(self):
+        """Self-paced courses and blocks without a due date never close."""
+        if self.self_paced or self.close_date is None:
+            return False
+        return self.is_past_due()
+
 
 class GroupAccessDict(Dict):
     """lms/djangoapps/lms_xblock/mixin.py GroupAccessDict: partition ids are ints in Python, text in JSON."""

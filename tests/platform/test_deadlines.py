@@ -1,13 +1,13 @@
 """
 Due dates in the LMS: past the due date plus the grace period, the block
 accepts no answer (as a CAPA problem is closed), and its view says so.
-The course settings come from the stand-in mixin in tests/lms_settings.py.
+The course settings come from the stand-ins in mixin_stand_ins.py.
 """
 import gettext
 
 import pytest
 from conftest import RecordingRuntime, call_handler, learner_fields, make_block
-from lms_settings import HOUR, NOW, make_lms_block
+from lms_learner import HOUR, NOW, make_lms_block
 
 from customer_tenet_xblock.exercise import Exercise
 from customer_tenet_xblock.i18n import LOCALE_DIR

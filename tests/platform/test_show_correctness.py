@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from conftest import call_handler
-from lms_settings import HOUR, NOW, make_lms_block
+from lms_learner import HOUR, NOW, make_lms_block
 
 from customer_tenet_xblock.feedback import correctness_visible
 from customer_tenet_xblock.presets import INSURANCE
