@@ -27,7 +27,13 @@ setup(
     license="AGPL-3.0",
     python_requires=">=3.11",
     # static/ is top-level in the repository and ships inside the package.
-    packages=["customer_tenet_xblock", "customer_tenet_xblock.rubric", "customer_tenet_xblock.static"],
+    packages=[
+        "customer_tenet_xblock",
+        "customer_tenet_xblock.rubric",  # floor 1: the rubric core
+        "customer_tenet_xblock.exercise",  # floor 2: the exercise model
+        "customer_tenet_xblock.block",  # floor 3: the XBlock layer
+        "customer_tenet_xblock.static",
+    ],
     package_dir={"customer_tenet_xblock.static": "static"},
     package_data={
         "customer_tenet_xblock": ["translations/*/LC_MESSAGES/*.mo", "translations/*/LC_MESSAGES/*.po"],

@@ -13,11 +13,11 @@ import json
 import os
 import sys
 
-from . import olx
-from .answers import clean_text
-from .exercise import Exercise
-from .feedback import describe
-from .i18n import N_, TranslatableError, translations_for
+from .exercise import olx
+from .exercise.feedback import describe
+from .exercise.i18n import N_, TranslatableError, translations_for
+from .exercise.settings import Exercise
+from .exercise.submission import clean_text
 from .rubric import grade
 
 EXIT_BAD_INPUT = 2

@@ -80,7 +80,7 @@ def block_usage(scenario):
 
 
 def grading_figures():
-    from customer_tenet_xblock.presets import default_taxonomy
+    from customer_tenet_xblock.exercise.presets import default_taxonomy
     from customer_tenet_xblock.rubric import grade
     taxonomy = default_taxonomy()
     rows = {}
@@ -152,11 +152,11 @@ def handler_figures():
             return sum(row[3] for (filename, _line, name), row in stats.items()
                        if filename.endswith(path) and name in names)
 
-        total = cumulative("customer_tenet_xblock/handlers.py", "wrapper")
+        total = cumulative("customer_tenet_xblock/block/json_api.py", "wrapper")
         shares = {
             "reading and writing fields (workbench KVS, SQLite)": cumulative("workbench/runtime.py", "get", "set", "has"),
             "grading (rubric core)": cumulative("customer_tenet_xblock/rubric/grading.py", "grade"),
-            "feedback wording": cumulative("customer_tenet_xblock/feedback.py", "describe"),
+            "feedback wording": cumulative("customer_tenet_xblock/exercise/feedback.py", "describe"),
         }
         for label, seconds in shares.items():
             print(f"    {label:<52} {seconds / total * 100:5.1f} %")
@@ -234,9 +234,9 @@ def import_figures():
 
 
 def memory_figures():
-    from customer_tenet_xblock.answers import read_submission
-    from customer_tenet_xblock.exercise import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
-    from customer_tenet_xblock.feedback import describe
+    from customer_tenet_xblock.exercise.submission import read_submission
+    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
+    from customer_tenet_xblock.exercise.feedback import describe
     from customer_tenet_xblock.rubric import grade
     from xblock.runtime import NullI18nService
     max_chars, max_entries = MAX_CHARS_BOUNDS[1], MAX_ENTRIES_BOUNDS[1]
@@ -268,7 +268,7 @@ def class_summary_figures():
     from workbench import scenarios
     from workbench.models import XBlockState
 
-    from customer_tenet_xblock import insights
+    from customer_tenet_xblock.block import insights
     from customer_tenet_xblock.rubric import grade
     scenarios.get_scenarios()
     usage = block_usage("customer_tenet.0")

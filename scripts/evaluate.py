@@ -30,8 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from customer_tenet_xblock.olx import parse_olx_text  # noqa: E402
-from customer_tenet_xblock.presets import INSURANCE_ES, default_taxonomy  # noqa: E402
+from customer_tenet_xblock.exercise.olx import parse_olx_text  # noqa: E402
+from customer_tenet_xblock.exercise.presets import INSURANCE_ES, default_taxonomy  # noqa: E402
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry  # noqa: E402
 from customer_tenet_xblock.rubric.splitting import split_entries  # noqa: E402
 

@@ -38,8 +38,8 @@ from xblock.reference.user_service import UserService, XBlockUser  # noqa: E402
 from xblock.runtime import NullI18nService  # noqa: E402
 from xblock.test.tools import TestRuntime  # noqa: E402
 
-from customer_tenet_xblock import olx  # noqa: E402
 from customer_tenet_xblock.block import CustomerTenetXBlock  # noqa: E402
+from customer_tenet_xblock.exercise import olx  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
 from run_workbench import serving  # noqa: E402

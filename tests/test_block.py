@@ -8,10 +8,10 @@ import pytest
 from conftest import RecordingRuntime, call_handler, learner_fields, make_block
 from lxml import etree
 
-from customer_tenet_xblock import olx
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.presets import INSURANCE, MANAGERS
-from customer_tenet_xblock.taxonomy import Group
+from customer_tenet_xblock.exercise import olx
+from customer_tenet_xblock.exercise.presets import INSURANCE, MANAGERS
+from customer_tenet_xblock.exercise.settings import Exercise
+from customer_tenet_xblock.rubric.taxonomy import Group
 
 THREE_GROUPS = "policyholders\nagents\ncoworkers"
 FIVE_GROUPS = "policyholders\nagents\ncoworkers\nmy manager\nunderwriting"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from customer_tenet_xblock import olx
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.presets import MANAGERS
+from customer_tenet_xblock.exercise import olx
+from customer_tenet_xblock.exercise.presets import MANAGERS
+from customer_tenet_xblock.exercise.settings import Exercise
 
 
 # The console script pip installed, as an instructor runs it.

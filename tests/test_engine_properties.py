@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from customer_tenet_xblock.presets import PRESETS, default_taxonomy
+from customer_tenet_xblock.exercise.presets import PRESETS, default_taxonomy
 from customer_tenet_xblock.rubric import matching, splitting
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry
 from customer_tenet_xblock.rubric.normalizing import fold, singular, tokenize

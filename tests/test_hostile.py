@@ -17,9 +17,9 @@ from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fiel
 from webob import Request
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.exercise import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
-from customer_tenet_xblock.permissions import staff_only_handlers
-from customer_tenet_xblock.studio import editor_data
+from customer_tenet_xblock.block.permissions import staff_only_handlers
+from customer_tenet_xblock.block.studio import editor_data
+from customer_tenet_xblock.exercise.settings import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
 
 FIRST_ANSWER = "insureds\nbrokers\nmy boss"
 # Handlers a learner may call; every other handler must be staff-only.
@@ -611,7 +611,8 @@ def test_two_submissions_racing_from_the_same_learner(server):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from customer_tenet_xblock.answers import Refusal, Submission, clean_text, read_submission  # noqa: E402
+from customer_tenet_xblock.exercise.refusals import Refusal  # noqa: E402
+from customer_tenet_xblock.exercise.submission import Submission, clean_text, read_submission  # noqa: E402
 
 # Any code point, with the troublesome ones (surrogates, controls, line ends, bidi marks) made common.
 ANY_TEXT = st.text(st.characters(exclude_categories=()) | st.sampled_from(

@@ -12,7 +12,7 @@ import pytest
 from conftest import RecordingRuntime, WorkbenchUser, call_handler, make_block, serving
 from xblock.fields import Scope
 
-from customer_tenet_xblock.class_summary import normalise_entry, spreadsheet_safe
+from customer_tenet_xblock.exercise.class_figures import normalise_entry, spreadsheet_safe
 
 # The LMS's XBlockUserState (edx-user-state-client), as iter_all_for_block yields it.
 XBlockUserState = namedtuple("XBlockUserState", ["username", "block_key", "state", "updated", "scope"])

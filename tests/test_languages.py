@@ -11,7 +11,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from conftest import serving
 
-from customer_tenet_xblock.i18n import LOCALE_DIR
+from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

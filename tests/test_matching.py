@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from customer_tenet_xblock.presets import INSURANCE, INSURANCE_ES, PRESETS, default_taxonomy
+from customer_tenet_xblock.exercise.presets import INSURANCE, INSURANCE_ES, PRESETS, default_taxonomy
 from customer_tenet_xblock.rubric.grading import grade
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry
-from customer_tenet_xblock.taxonomy import EXTERNAL, INTERNAL, Group, Match, Taxonomy
+from customer_tenet_xblock.rubric.results import Match
+from customer_tenet_xblock.rubric.taxonomy import EXTERNAL, INTERNAL, Group, Taxonomy
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "matching_cases.json").read_text(encoding="utf-8"))
 

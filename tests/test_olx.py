@@ -8,11 +8,12 @@ from conftest import RecordingRuntime, make_block
 from lxml import etree
 from xblock.fields import ScopeIds
 
-from customer_tenet_xblock import cli, olx
+from customer_tenet_xblock import cli
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
-from customer_tenet_xblock.taxonomy import Group, Taxonomy
+from customer_tenet_xblock.exercise import olx
+from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
+from customer_tenet_xblock.exercise.settings import Exercise
+from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
 
 
 @pytest.mark.parametrize("taxonomy", [INSURANCE, MANAGERS, ANY_ORGANISATION])

@@ -13,7 +13,7 @@ import textwrap
 import pytest
 from conftest import REPO
 
-from customer_tenet_xblock.scenarios import SCENARIOS
+from customer_tenet_xblock.block.scenarios import SCENARIOS
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +27,7 @@ RENDER = textwrap.dedent("""
     from xblock.fields import ScopeIds
     from xblock.runtime import NullI18nService
     from xblock.test.tools import TestRuntime
-    import customer_tenet_xblock, customer_tenet_xblock.resources as resources
+    import customer_tenet_xblock, customer_tenet_xblock.block.resources as resources
 
     cls = XBlock.load_class("customer_tenet")
     runtime = TestRuntime(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})

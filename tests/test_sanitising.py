@@ -18,11 +18,11 @@ import pytest
 from conftest import REPO, RecordingRuntime, WorkbenchUser, call_handler, make_block
 from test_hostile import server  # noqa: F401  (our own workbench: this test changes a scenario)
 
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.markup import render_markdown
-from customer_tenet_xblock.presets import default_taxonomy
-from customer_tenet_xblock.studio import editor_data
-from customer_tenet_xblock.taxonomy import Taxonomy
+from customer_tenet_xblock.block.studio import editor_data
+from customer_tenet_xblock.exercise.markup import render_markdown
+from customer_tenet_xblock.exercise.presets import default_taxonomy
+from customer_tenet_xblock.exercise.settings import Exercise
+from customer_tenet_xblock.rubric.taxonomy import Taxonomy
 
 # Each payload, if it ran, would set window.pwned.
 MARKDOWN_PAYLOADS = [

@@ -13,10 +13,10 @@ from xblock.fields import ScopeIds
 from xblock.runtime import NullI18nService
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
-from customer_tenet_xblock.studio import editor_data, id_from_label, read_editor
-from customer_tenet_xblock.validation import MAX_LABEL_LENGTH
+from customer_tenet_xblock.block.studio import editor_data, id_from_label, read_editor
+from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
+from customer_tenet_xblock.exercise.settings import Exercise
+from customer_tenet_xblock.exercise.validation import MAX_LABEL_LENGTH
 
 I18N = NullI18nService()
 BASE = Exercise()
@@ -345,7 +345,7 @@ def workbench_post(base, scenario, student, handler, body):
 @pytest.fixture
 def managers_config(workbench):
     """The managers scenario's configuration; put back afterwards, as other tests read the scenario."""
-    from customer_tenet_xblock.scenarios import MANAGERS_EXERCISE
+    from customer_tenet_xblock.block.scenarios import MANAGERS_EXERCISE
     original = editor_data(MANAGERS_EXERCISE)
     yield copy.deepcopy(original)
     status, _ = workbench_post(workbench, MANAGERS_SCENARIO, "staff-restorer", "studio_save", original)

@@ -13,7 +13,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from conftest import REPO
 
-from customer_tenet_xblock.i18n import LOCALE_DIR
+from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
 
 DOMAINS = {"text": "babel.cfg", "textjs": "babel_js.cfg"}
 CONFIG_DIR = REPO / "customer_tenet_xblock" / "conf" / "locale"
@@ -83,7 +83,7 @@ def test_spanish_region_variants_find_the_catalog():
 
 
 def test_the_javascript_gets_its_strings_from_our_catalog():
-    from customer_tenet_xblock.i18n import js_catalog
+    from customer_tenet_xblock.exercise.i18n import js_catalog
     assert js_catalog("es")["Found"] == "Encontrado"
     assert js_catalog("es-419")["Found"] == "Encontrado"
     assert js_catalog("fr") == {} and js_catalog("en") == {}

@@ -3,10 +3,10 @@ import gettext
 
 import pytest
 
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.presets import PRESETS
-from customer_tenet_xblock.taxonomy import Group, Taxonomy
-from customer_tenet_xblock.validation import exercise_problems
+from customer_tenet_xblock.exercise.presets import PRESETS
+from customer_tenet_xblock.exercise.settings import Exercise
+from customer_tenet_xblock.exercise.validation import exercise_problems
+from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
 
 T = gettext.NullTranslations()
 

@@ -1,5 +1,6 @@
 """
-The rubric core: parse -> normalise -> match -> score.
+Floor 1, the rubric core: parse -> normalise -> match -> score, with its own
+input (taxonomy.py) and output (results.py, grading.py) types.
 
 Pure Python: nothing here imports xblock, Django or webob, so the block and
 the customer-tenet CLI grade exactly alike.

@@ -7,9 +7,9 @@ result, so a stored answer can be rescored after the rubric changes.
 import functools
 from dataclasses import dataclass
 
-from ..taxonomy import EXTERNAL, INTERNAL
 from .matching import place_entries
 from .splitting import split_entries
+from .taxonomy import EXTERNAL, INTERNAL
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ matched on the same words, and add to what the lexicon found.
 """
 from functools import lru_cache
 
-from ..taxonomy import Match, PlacedEntry
 from .lexicon import BLOCK, HEAD, HEAD_ROLES, OPEN, get_lexicon
 from .normalizing import DeletionIndex, singular, tokenize
+from .results import Match, PlacedEntry
 
 # Label words too general to name a group on their own.
 _GENERIC_LABEL_WORDS = frozenset(

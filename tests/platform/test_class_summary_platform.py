@@ -17,9 +17,9 @@ from test_insights import CLASS, ListUserStateClient, submitted_states
 from workbench_services import DjangoCacheService
 from xblock.fields import Scope
 
-from customer_tenet_xblock import insights
-from customer_tenet_xblock.class_summary import LEARNER_CAP, summary_cache_key
-from customer_tenet_xblock.presets import default_taxonomy
+from customer_tenet_xblock.block import insights
+from customer_tenet_xblock.exercise.class_figures import LEARNER_CAP, summary_cache_key
+from customer_tenet_xblock.exercise.presets import default_taxonomy
 
 
 class CountingStateClient(ListUserStateClient):

@@ -9,8 +9,8 @@ import pytest
 from conftest import RecordingRuntime, call_handler, learner_fields, make_block
 from lms_learner import HOUR, NOW, make_lms_block
 
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.i18n import LOCALE_DIR
+from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
+from customer_tenet_xblock.exercise.settings import Exercise
 
 FIRST = "policyholders\nagents"
 BETTER = "policyholders\nagents\ncoworkers"

@@ -18,8 +18,8 @@ from django.utils import translation
 from django.views.i18n import JavaScriptCatalog
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.i18n import LOCALE_DIR
-from customer_tenet_xblock.resources import STATIC_DIR
+from customer_tenet_xblock.block.resources import STATIC_DIR
+from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
 
 MODULE = CustomerTenetXBlock.__module__.split(".")[0]
 

@@ -13,9 +13,9 @@ from test_browser import FIRST, SECOND, map_chips, row, said_by_picture, statuse
 from webob import Request
 from xblock.runtime import NullI18nService
 
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.taxonomy import Group, Taxonomy
-from customer_tenet_xblock.validation import exercise_problems
+from customer_tenet_xblock.exercise.settings import Exercise
+from customer_tenet_xblock.exercise.validation import exercise_problems
+from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

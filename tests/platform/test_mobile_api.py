@@ -15,7 +15,7 @@ from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fiel
 from webob import Request
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.exercise import Exercise
+from customer_tenet_xblock.exercise.settings import Exercise
 
 pytestmark = pytest.mark.slow  # the HTTP tests start the workbench
 SCENARIO = "customer_tenet.1"  # two attempts

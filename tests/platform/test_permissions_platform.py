@@ -13,8 +13,8 @@ from xblock.field_data import DictFieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope, ScopeIds
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.studio import editor_data
+from customer_tenet_xblock.block.studio import editor_data
+from customer_tenet_xblock.exercise.settings import Exercise
 
 COURSE = "course-v1:Org+Course+Run"
 

@@ -13,8 +13,8 @@ from webob import Request
 from xblock.fields import ScopeIds
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.exercise import Exercise
-from customer_tenet_xblock.studio import checked_exercise, editor_data
+from customer_tenet_xblock.block.studio import checked_exercise, editor_data
+from customer_tenet_xblock.exercise.settings import Exercise
 
 
 def course_with_block(course_max_attempts=..., own=None):

@@ -11,8 +11,8 @@ import pytest
 from conftest import call_handler
 from lms_learner import HOUR, NOW, make_lms_block
 
-from customer_tenet_xblock.feedback import correctness_visible
-from customer_tenet_xblock.presets import INSURANCE
+from customer_tenet_xblock.exercise.feedback import correctness_visible
+from customer_tenet_xblock.exercise.presets import INSURANCE
 
 ANSWER = "policyholders\nagents"
 LABELS = [group.label for group in INSURANCE.groups]

@@ -20,13 +20,13 @@ from datetime import datetime, timezone
 from xblock.core import XBlock, XBlockMixin
 from xblock.fields import Scope
 
-from .answers import Refusal
-from .class_summary import (
+from ..exercise.class_figures import (
     LEARNER_CAP, describe_summary, first_states, records_from_states, response_fields, responses_csv, summarise,
     summary_cache_key,
 )
-from .feedback import translate_text
-from .handlers import json_api
+from ..exercise.feedback import translate_text
+from ..exercise.refusals import Refusal
+from .json_api import json_api
 from .permissions import current_user_is_staff, staff_only
 from .resources import loader
 

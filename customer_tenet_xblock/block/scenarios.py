@@ -1,7 +1,7 @@
 """The xblock-sdk workbench's scenarios, written as the OLX an author would."""
-from . import olx
-from .exercise import Exercise
-from .presets import INSURANCE_ES, MANAGERS
+from ..exercise import olx
+from ..exercise.presets import INSURANCE_ES, MANAGERS
+from ..exercise.settings import Exercise
 
 MANAGERS_EXERCISE = Exercise(
     display_name="Your people are your customers",

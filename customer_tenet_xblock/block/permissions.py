@@ -3,7 +3,7 @@ import functools
 
 from xblock.exceptions import InvalidScopeError
 
-from .answers import Refusal
+from ..exercise.refusals import Refusal
 
 # The LMS sets this on the current user for course staff.
 STAFF_ATTRIBUTE = "edx-platform.user_is_staff"

@@ -5,8 +5,8 @@ Pure functions taking a translator (anything with gettext and ngettext: the
 runtime's i18n service, or a gettext translations object in the CLI), so the
 block and the CLI say exactly the same thing. The browser only lays it out.
 """
-from .exercise import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT
-from .taxonomy import SIDES
+from ..rubric.taxonomy import SIDES
+from .settings import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT
 
 
 def format_points(value):

@@ -13,18 +13,19 @@ import unicodedata
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock, XBlockMixin
 
-from .answers import Refusal, clean_text, read_submission, require_object
-from .exercise import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER
-from .feedback import describe, format_points, translate_text, why_visible
-from .handlers import json_api
-from .i18n import N_
-from .markup import render_markdown
+from ..exercise.feedback import describe, format_points, translate_text, why_visible
+from ..exercise.i18n import N_
+from ..exercise.markup import render_markdown
+from ..exercise.presets import PRESETS
+from ..exercise.refusals import Refusal
+from ..exercise.settings import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER
+from ..exercise.submission import clean_text, read_submission, require_object
+from ..exercise.validation import MAX_ID_LENGTH, exercise_problems
+from ..rubric import grade
+from ..rubric.taxonomy import Group, Taxonomy
+from .json_api import json_api
 from .permissions import staff_only, studio_only
-from .presets import PRESETS
 from .resources import add_js_translations, loader, script_safe_json
-from .rubric import grade
-from .taxonomy import Group, Taxonomy
-from .validation import MAX_ID_LENGTH, exercise_problems
 
 TEXT_SETTINGS = ("display_name", "prompt", "reflection_prompt", "takeaway", "show_why", "lexicon")
 WHOLE_NUMBER_SETTINGS = ("max_attempts", "max_chars", "max_entries")

@@ -9,12 +9,13 @@ knows both.
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.utils import translation
 from xblock.utils.resources import ResourceLoader
 
-from .i18n import js_catalog
+from ..exercise.i18n import js_catalog
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 STATIC_DIR = next(
     (folder for folder in (PACKAGE_DIR / "static", PACKAGE_DIR.parent / "static") if folder.is_dir()),
     PACKAGE_DIR / "static",
@@ -32,6 +33,11 @@ class StaticLoader(ResourceLoader):
 
 
 loader = StaticLoader()
+
+
+def active_language():
+    """The language the runtime is answering in, as the platform's i18n service reads it."""
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def add_js_translations(fragment, block):

@@ -1,7 +1,7 @@
 """
 The XBlock: thin glue between the runtime and the rubric core.
 
-Handlers read the request, call pure functions (answers, rubric, feedback)
+Handlers read the request, call pure functions (submission checks, rubric, feedback)
 and store or publish what they return. No grading rule lives here.
 """
 import threading
@@ -12,22 +12,23 @@ from xblock.core import XBlock
 from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
-from . import olx
-from .answers import Refusal, read_submission
-from .feedback import CORRECTNESS_PAST_DUE, correctness_visible, describe, map_slots, translate_text, why_visible
-from .fields import (
-    EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings,
+from ..exercise import olx
+from ..exercise.feedback import (
+    CORRECTNESS_PAST_DUE, correctness_visible, describe, map_slots, translate_text, why_visible,
 )
-from .handlers import json_api
-from .i18n import N_, active_language, block_translations
+from ..exercise.i18n import N_, block_translations
+from ..exercise.markup import render_markdown
+from ..exercise.refusals import Refusal
+from ..exercise.submission import read_submission
+from ..exercise.validation import exercise_problems
+from ..rubric import counting_result, grade
+from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings
 from .insights import InsightsMixin
-from .markup import render_markdown
+from .json_api import json_api
 from .permissions import current_user_is_staff
-from .resources import add_js_translations, loader, script_safe_json
-from .rubric import counting_result, grade
+from .resources import active_language, add_js_translations, loader, script_safe_json
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
-from .validation import exercise_problems
 
 
 # Submissions by one learner to one block are graded one at a time within a

@@ -10,7 +10,7 @@ import json
 from webob import Response
 from xblock.core import XBlock
 
-from .answers import Refusal
+from ..exercise.refusals import Refusal
 
 # Django's default DATA_UPLOAD_MAX_MEMORY_SIZE: refused here first, as JSON, not as Django's HTML page.
 MAX_BODY_BYTES = 2_621_440

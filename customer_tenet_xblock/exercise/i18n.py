@@ -1,5 +1,6 @@
 """
-Translation helpers shared by the block and the CLI.
+Translation helpers shared by the block and the CLI (the runtime's active
+language is the block layer's: resources.active_language).
 
 Texts defined at import time (preset labels, default prompts) are marked with
 N_ and translated where they are shown, so they follow the viewer's language.
@@ -9,7 +10,7 @@ import gettext
 from pathlib import Path
 
 DOMAIN = "text"  # the name the LMS looks for: translations/<lang>/LC_MESSAGES/text.mo
-LOCALE_DIR = Path(__file__).parent / "translations"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "translations"  # at the package root, where the platform looks
 
 
 def N_(message):
@@ -21,14 +22,6 @@ def translations_for(language=None):
     """A gettext translations object from the catalogs shipped in the package."""
     languages = [language] if language else None
     return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=languages, fallback=True)
-
-
-def active_language():
-    """The language the runtime is answering in, as the platform's i18n service reads it."""
-    from django.conf import settings  # here, not at the top: the CLI runs without Django
-    from django.utils import translation
-
-    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def block_translations(service, language):

@@ -15,10 +15,10 @@ from lxml import etree
 from xblock.core import XML_NAMESPACES
 from xblock.fields import Float, Integer, List, Scope, String
 
-from .exercise import Exercise
-from .i18n import N_
-from .olx import OlxError
-from .taxonomy import Taxonomy
+from ..exercise.i18n import N_
+from ..exercise.olx import OlxError
+from ..exercise.settings import Exercise
+from ..rubric.taxonomy import Taxonomy
 
 DEFAULT = Exercise()
 _ = N_

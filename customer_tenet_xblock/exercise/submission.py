@@ -8,21 +8,12 @@ Nothing here touches learner state, so a refused submission changes nothing.
 import unicodedata
 from dataclasses import dataclass
 
-from .rubric import split_entries
+from ..rubric import split_entries
+from .refusals import Refusal
 
 MAX_REFLECTION_CHARS = 5_000
 SUBMISSION_FIELDS = frozenset({"answer", "reflection"})
 KEPT_CONTROLS = frozenset("\n\t")
-
-
-class Refusal(Exception):
-    """A request the block will not carry out; nothing was changed."""
-
-    def __init__(self, status, code, message):
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

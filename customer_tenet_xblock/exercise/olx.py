@@ -24,9 +24,9 @@ from gettext import NullTranslations
 
 from lxml import etree
 
-from .exercise import SHOW_WHY_CHOICES, Exercise
+from ..rubric.taxonomy import SIDES, Group, Taxonomy
 from .i18n import N_, TranslatableError
-from .taxonomy import SIDES, Group, Taxonomy
+from .settings import SHOW_WHY_CHOICES, Exercise
 from .validation import LEXICONS, exercise_problems
 
 MAX_OLX_BYTES = 1_000_000

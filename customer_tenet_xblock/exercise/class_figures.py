@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
+from ..rubric import RubricResult, counting_result, grade
+from ..rubric.normalizing import singular, tokenize
 from .feedback import translate_text
-from .rubric import RubricResult, counting_result, grade
-from .rubric.normalizing import singular, tokenize
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -5,8 +5,8 @@ The default is the insurance example of Tenet 1; the group ids are stable
 because course content and tests depend on them. Texts are marked with N_ so
 they are extracted for translation and translated when shown.
 """
+from ..rubric.taxonomy import EXTERNAL, INTERNAL, Group, Taxonomy
 from .i18n import N_
-from .taxonomy import EXTERNAL, INTERNAL, Group, Taxonomy
 
 INSURANCE = Taxonomy(
     groups=(

@@ -5,8 +5,8 @@ Pure functions: they take the translator as an argument and return
 (field, message) pairs, so Studio's editor, the block's validate(), the OLX
 parser and the CLI report the same problems in the same words.
 """
-from .exercise import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, SHOW_WHY_CHOICES
-from .taxonomy import SIDES
+from ..rubric.taxonomy import SIDES
+from .settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, SHOW_WHY_CHOICES
 
 MAX_GROUPS = 30
 MAX_SYNONYMS = 200
