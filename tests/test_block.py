@@ -7,7 +7,10 @@ import json
 import pytest
 from conftest import RecordingRuntime, call_handler, learner_fields, make_block
 from lxml import etree
+from webob import Request
+from xblock.exceptions import JsonHandlerError
 
+from customer_tenet_xblock.block.json_api import JsonRefusal, json_api
 from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import INSURANCE, MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
@@ -165,6 +168,29 @@ class TestRefusals:
     def test_get_is_refused(self, block):
         status, response = call_handler(block, "submit", b"", method="GET")
         assert status == 405 and response["code"] == "method_not_allowed"
+
+    def test_refusals_are_xblocks_own_json_handler_error(self, block):
+        """
+        As XBlock.json_handler answers a JsonHandlerError (xblock/core.py): its
+        status and its message as "error"; JsonRefusal, one of them, adds our code.
+        """
+        def plain(self, data, suffix=""):
+            raise JsonHandlerError(409, "plain")
+
+        def ours(self, data, suffix=""):
+            raise JsonRefusal(409, "our_code", "ours")
+
+        for handler, body in ((plain, {"error": "plain"}), (ours, {"error": "ours", "code": "our_code"})):
+            request = Request.blank("/", method="POST", body=b"{}", content_type="application/json")
+            response = json_api(handler)(block, request)
+            assert (response.status_code, response.json) == (409, body)
+
+    def test_the_blocks_refusals_are_json_handler_errors(self, block):
+        """What the block refuses, it refuses as XBlock's handlers do (xblock/core.py's JsonHandlerError)."""
+        block.max_attempts, block.attempts = 1, 1
+        with pytest.raises(JsonHandlerError) as refused:
+            type(block).submit.__wrapped__(block, {"answer": "agents"})
+        assert (refused.value.status_code, refused.value.code) == (409, "no_attempts_left")
 
 
 class TestLearnerText:

@@ -18,13 +18,12 @@ from ..exercise.feedback import (
 )
 from ..exercise.i18n import N_, block_translations
 from ..exercise.markup import render_markdown
-from ..exercise.refusals import Refusal
 from ..exercise.submission import read_submission
 from ..exercise.validation import exercise_problems
 from ..rubric import counting_result, grade
 from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings
 from .insights import InsightsMixin
-from .json_api import json_api
+from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff
 from .resources import active_language, add_js_translations, loader, script_safe_json
 from .scenarios import SCENARIOS
@@ -231,9 +230,9 @@ class CustomerTenetXBlock(
     def _submit(self, data):
         # As a CAPA problem is closed past its due date (xmodule/capa_block.py closed()).
         if self.deadline_passed:
-            raise Refusal(403, "deadline_passed", self.gettext(DEADLINE_PASSED))
+            raise JsonRefusal(403, "deadline_passed", self.gettext(DEADLINE_PASSED))
         if self.attempts_left == 0:
-            raise Refusal(409, "no_attempts_left", self.gettext("You have used all your attempts."))
+            raise JsonRefusal(409, "no_attempts_left", self.gettext("You have used all your attempts."))
         submission = read_submission(data, self.exercise, self.i18n)
         taxonomy = self.exercise.taxonomy
         earned = grade(submission.answer, taxonomy).earned

@@ -25,8 +25,7 @@ from ..exercise.class_figures import (
     summary_cache_key,
 )
 from ..exercise.feedback import translate_text
-from ..exercise.refusals import Refusal
-from .json_api import json_api
+from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff, staff_only
 from .resources import loader
 
@@ -83,7 +82,7 @@ class InsightsMixin(XBlockMixin):
                                     LEARNER_CAP)
         except NotImplementedError:  # as the Problem Responses report treats a client that cannot iterate
             pass
-        raise Refusal(501, "no_user_states", self.gettext(
+        raise JsonRefusal(501, "no_user_states", self.gettext(
             "This platform does not let the block read learners' answers. "
             "Use the instructor dashboard's problem responses report instead."
         ))

@@ -1,14 +1,25 @@
 """
-The one way the block's handlers take and answer JSON.
+The one way the block's handlers take and answer JSON, and refuse.
+
+A refusal is XBlock's own JsonHandlerError (JsonRefusal adds our stable code
+and, for Studio's editor, the field each problem concerns). The handlers do
+not use XBlock.json_handler itself, because it cannot keep what clients rely
+on: it reads request.body before any check (a multipart or form body the LMS
+has already consumed then fails with a 500, not a 415), it sets no size limit
+(413), answers GET with 405 (the mobile apps read learner_state with GET),
+lets a hostile "[[[[..." body raise RecursionError (a 500), and answers in
+English without a code ("Method must be POST", "Invalid JSON"). json_api
+does what json_handler does, with those checks first.
 
 Its own module so that every mixin (Studio, insights) and the block use the
-same decorator without importing block.py.
+same decorator without importing the block class.
 """
 import functools
 import json
 
 from webob import Response
 from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
 
 from ..exercise.refusals import Refusal
 
@@ -23,9 +34,34 @@ def is_json_media_type(content_type):
                                                       and media_type.endswith("+json"))
 
 
+class JsonRefusal(JsonHandlerError):
+    """
+    XBlock's JsonHandlerError answered as {"error": message, "code": code}:
+    a translated message, and a code that clients and tests rely on. `fields`
+    ({field: message}) tells Studio's editor where each problem is.
+    """
+
+    def __init__(self, status_code, code, message, fields=None):
+        super().__init__(status_code, message)
+        self.code = code
+        self.fields = fields
+
+    @classmethod
+    def from_refusal(cls, refusal):
+        """The exercise model's Refusal (which knows nothing of XBlock), as the handler answers it."""
+        return cls(refusal.status, refusal.code, refusal.message)
+
+    def get_response(self, **kwargs):
+        body = {"error": self.message, "code": self.code}
+        if self.fields:
+            body["fields"] = self.fields
+        return Response(json.dumps(body), status=self.status_code, content_type="application/json",
+                        charset="utf-8", **kwargs)
+
+
 def read_json_request(request, gettext, allow_get=False):
     """
-    The request's JSON body, or Refusal. A GET (where allowed) has no body: {}.
+    The request's JSON body, or JsonRefusal. A GET (where allowed) has no body: {}.
 
     The content type is checked before the body is touched: of a multipart
     body Django has already consumed the stream (the LMS's handler view reads
@@ -37,13 +73,13 @@ def read_json_request(request, gettext, allow_get=False):
         return {}
     if request.method != "POST":
         message = gettext("Use GET or POST for this request.") if allow_get else gettext("Use POST for this request.")
-        raise Refusal(405, "method_not_allowed", message)
+        raise JsonRefusal(405, "method_not_allowed", message)
     if not is_json_media_type(request.content_type or ""):
-        raise Refusal(415, "unsupported_media_type",
-                      gettext("Send the request as JSON (Content-Type: application/json)."))
+        raise JsonRefusal(415, "unsupported_media_type",
+                          gettext("Send the request as JSON (Content-Type: application/json)."))
     if (request.content_length or 0) > MAX_BODY_BYTES:
-        raise Refusal(413, "request_too_large", gettext("The request is too large."))
-    unreadable = Refusal(400, "bad_json", gettext("The request could not be read as JSON."))
+        raise JsonRefusal(413, "request_too_large", gettext("The request is too large."))
+    unreadable = JsonRefusal(400, "bad_json", gettext("The request could not be read as JSON."))
     try:
         body = request.body
     except Exception:  # noqa: BLE001 - the framework's own errors (stream already read, client gone, too big)
@@ -56,8 +92,9 @@ def read_json_request(request, gettext, allow_get=False):
 
 def json_api(method=None, *, allow_get=False):
     """
-    A handler taking and returning JSON, whose refusals are translated JSON
-    errors with a real status code: {"error": message, "code": code}.
+    A handler taking and returning JSON, as XBlock.json_handler: it raises
+    JsonHandlerError (JsonRefusal, or the exercise model's Refusal) to refuse,
+    answered with a real status code as {"error": message, "code": code}.
 
     POST only; `@json_api(allow_get=True)` also answers GET (the mobile apps
     call handlers with GET), for handlers that change nothing.
@@ -69,14 +106,14 @@ def json_api(method=None, *, allow_get=False):
     @functools.wraps(method)
     def wrapper(self, request, suffix=""):
         try:
-            data = read_json_request(request, self.gettext, allow_get)
-            payload, status = method(self, data, suffix), 200
-        except Refusal as refusal:
-            payload, status = {"error": refusal.message, "code": refusal.code}, refusal.status
-            if getattr(refusal, "fields", None):  # which field each problem concerns (Studio's editor)
-                payload["fields"] = refusal.fields
-        response = Response(json.dumps(payload), status=status, content_type="application/json", charset="utf-8")
-        if status == 405:  # HTTP requires the Allow header with it
-            response.headers["Allow"] = "GET, POST" if allow_get else "POST"
-        return response
+            payload = method(self, read_json_request(request, self.gettext, allow_get), suffix)
+        except Refusal as refusal:  # from the exercise model's pure checks
+            error = JsonRefusal.from_refusal(refusal)
+        except JsonHandlerError as refused:
+            error = refused
+        else:
+            return Response(json.dumps(payload), content_type="application/json", charset="utf-8")
+        # HTTP requires the Allow header with a 405.
+        allow = {"allow": ["GET", "POST"] if allow_get else ["POST"]} if error.status_code == 405 else {}
+        return error.get_response(**allow)
     return wrapper

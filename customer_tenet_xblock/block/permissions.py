@@ -3,7 +3,7 @@ import functools
 
 from xblock.exceptions import InvalidScopeError
 
-from ..exercise.refusals import Refusal
+from .json_api import JsonRefusal
 
 # The LMS sets this on the current user for course staff.
 STAFF_ATTRIBUTE = "edx-platform.user_is_staff"
@@ -50,7 +50,7 @@ def staff_only(method):
     @functools.wraps(method)
     def wrapper(self, data, suffix=""):
         if not current_user_is_staff(self):
-            raise Refusal(403, "staff_only", self.gettext("Only course staff can do this."))
+            raise JsonRefusal(403, "staff_only", self.gettext("Only course staff can do this."))
         return method(self, data, suffix)
     wrapper.staff_only = True
     return wrapper
@@ -71,7 +71,7 @@ def studio_only(method):
             self.save()  # now, inside the handler, so a read-only store is a refusal we can answer
         except InvalidScopeError:
             self._clear_dirty_fields()  # pylint: disable=protected-access  # nothing left for the runtime's save
-            raise Refusal(403, "studio_only", self.gettext("These settings can only be changed in Studio.")) from None
+            raise JsonRefusal(403, "studio_only", self.gettext("These settings can only be changed in Studio.")) from None
         return result
     wrapper.studio_only = True
     return wrapper

@@ -17,13 +17,12 @@ from ..exercise.feedback import describe, format_points, translate_text, why_vis
 from ..exercise.i18n import N_
 from ..exercise.markup import render_markdown
 from ..exercise.presets import PRESETS
-from ..exercise.refusals import Refusal
 from ..exercise.settings import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER
 from ..exercise.submission import clean_text, read_submission, require_object
 from ..exercise.validation import MAX_ID_LENGTH, exercise_problems
 from ..rubric import grade
 from ..rubric.taxonomy import Group, Taxonomy
-from .json_api import json_api
+from .json_api import JsonRefusal, json_api
 from .permissions import staff_only, studio_only
 from .resources import add_js_translations, loader, script_safe_json
 
@@ -42,12 +41,11 @@ LEXICON_LABELS = (("en", N_("English")), ("es", N_("Spanish")), ("", N_("None: o
 TAXONOMY_SETTINGS = ("balance_points", "lexicon")
 
 
-class InvalidConfiguration(Refusal):
+class InvalidConfiguration(JsonRefusal):
     """A configuration the editor sent that breaks a rule; `fields` says where."""
 
     def __init__(self, message, fields):
-        super().__init__(400, "invalid_configuration", message)
-        self.fields = fields
+        super().__init__(400, "invalid_configuration", message, fields)
 
 
 # ---- the editor's JSON <-> Exercise (pure) ---------------------------------
@@ -143,7 +141,7 @@ def _read_groups(groups, reader):
         where = f"groups.{index}"
         unexpected = sorted(set(data) - GROUP_SETTINGS)
         if unexpected:
-            raise Refusal(400, "unexpected_field", reader._("Unexpected field: {name}.").format(name=unexpected[0]))
+            raise JsonRefusal(400, "unexpected_field", reader._("Unexpected field: {name}.").format(name=unexpected[0]))
         label = reader.text(data.get("label", ""), f"{where}.label")
         group_id = reader.text(data.get("id", ""), f"{where}.id")
         if not group_id and label:
@@ -171,7 +169,7 @@ def read_editor(data, base, translator):
 
     Settings the JSON leaves out keep their value in `base`. Field names are
     validation.py's ("groups.1.id"), so the editor shows each message beside
-    its field. Raises Refusal for a request no editor would send.
+    its field. Raises JsonRefusal (or Refusal) for a request no editor would send.
     """
     require_object(data, EDITOR_SETTINGS, translator)
     values = {**editor_data(base), **data}
@@ -282,7 +280,7 @@ class StudioMixin(XBlockMixin):
         """
         _ = self.gettext
         if not isinstance(data, dict) or set(data) - {"config", "answer"}:
-            raise Refusal(400, "bad_request", _("Send the configuration and, optionally, a sample answer."))
+            raise JsonRefusal(400, "bad_request", _("Send the configuration and, optionally, a sample answer."))
         exercise = checked_exercise(data.get("config", {}), self.exercise, self.i18n)
         response = {"prompt_html": render_markdown(exercise.prompt), "feedback": None}
         if data.get("answer") is not None:
@@ -303,7 +301,7 @@ class StudioMixin(XBlockMixin):
         preset_id = data.get("preset") if isinstance(data, dict) else None
         preset = PRESETS.get(preset_id) if isinstance(preset_id, str) else None
         if preset is None:
-            raise Refusal(400, "unknown_preset", self.gettext("Choose one of the presets."))
+            raise JsonRefusal(400, "unknown_preset", self.gettext("Choose one of the presets."))
         _name, taxonomy = preset
         return {
             "groups": [editor_group(group) for group in taxonomy.groups],
