@@ -172,7 +172,7 @@ class CustomerTenetXBlock(
             "prompt_html": render_markdown(translate_text(i18n, exercise.prompt)),
             "reflection_prompt": translate_text(i18n, exercise.reflection_prompt),
             "max_chars": exercise.max_chars,
-            "block_id": self._html_id(),
+            "block_id": self.html_id(),
         }, i18n_service=i18n)
         fragment = Fragment(html)
         fragment.add_css(loader.load_unicode("css/customer_tenet.css"))
@@ -186,7 +186,7 @@ class CustomerTenetXBlock(
         self.add_staff_insights(fragment)
         return fragment
 
-    def _html_id(self):
+    def html_id(self):
         """A DOM-safe id unique to this block on the page."""
         usage = str(self.scope_ids.usage_id)
         return "customer-tenet-" + "".join(char if char.isalnum() else "-" for char in usage)

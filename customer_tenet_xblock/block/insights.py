@@ -64,7 +64,7 @@ class InsightsMixin(XBlockMixin):
         if not current_user_is_staff(self):
             return
         fragment.add_content(loader.render_django_template("html/staff_summary.html", {
-            "block_id": self._html_id(),
+            "block_id": self.html_id(),
             "cap": LEARNER_CAP,
             "minutes": SUMMARY_CACHE_SECONDS // 60,
         }, i18n_service=self.i18n))

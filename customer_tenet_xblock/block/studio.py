@@ -223,7 +223,7 @@ class StudioMixin(XBlockMixin):
     def studio_view(self, context=None):
         i18n = self.i18n
         html = loader.render_django_template("html/studio_view.html", {
-            "block_id": self._html_id() + "-studio",
+            "block_id": self.html_id() + "-studio",
             "show_why_choices": [(code, i18n.gettext(label)) for code, label in SHOW_WHY_LABELS],
             "lexicons": [(code, i18n.gettext(label)) for code, label in LEXICON_LABELS],
             "presets": [(preset_id, i18n.gettext(name)) for preset_id, (name, _taxonomy) in PRESETS.items()],
