@@ -3,9 +3,9 @@
 measured in this one run on this machine.
 
 - grading time per answer at 10, 100 and 1,000 entries, and its growth;
-- the submit handler's latency beside a no-op JSON handler of a minimal block,
-  in the same runtime (the xblock-sdk workbench's request stack and database,
-  in process) and in the same run; the ratio is the figure (target <= 1.25);
+- the submit and learner_state handlers' latency through the xblock-sdk
+  workbench's request stack and database, in process, and submit in a runtime
+  whose fields live in memory (beside the peer blocks: scripts/bench_peers.py);
 - the student view's render time and its bytes of HTML, JS and CSS;
 - the import time the package adds to a worker that already has XBlock,
   Django and the libraries an LMS loads (target < 100 ms);
@@ -17,10 +17,8 @@ measured in this one run on this machine.
 Every loop is bounded in count and in time; nothing leaves 127.0.0.1 (no
 network at all: requests go through Django's test client).
 """
-import cProfile
 import json
 import os
-import pstats
 import statistics
 import subprocess
 import sys
@@ -96,76 +94,33 @@ def grading_figures():
 
 
 def handler_figures():
-    """Submit beside a no-op JSON handler, both through the workbench's Django request stack."""
+    """Submit and learner_state through the workbench's Django request stack, and submit in memory."""
     from django.test import Client
-    from web_fragments.fragment import Fragment
     from workbench import scenarios
-    from xblock.core import XBlock
 
     from customer_tenet_xblock.rubric import grade
 
-    class NoopBlock(XBlock):
-        """The least a block can be: one JSON handler that does nothing."""
+    scenarios.get_scenarios()
+    ours = block_usage("customer_tenet.0")  # unlimited attempts
+    client = Client()
+    answer = json.dumps({"answer": TYPICAL_ANSWER, "reflection": "Everyone."})
 
-        def student_view(self, context=None):
-            return Fragment("")
+    def post(name, body):
+        response = client.post(f"/handler/{ours}/{name}/?student=bench", body, content_type="application/json")
+        assert response.status_code == 200, response.content[:300]
 
-        @XBlock.json_handler
-        def noop(self, data, suffix=""):
-            return {}
-
-    @XBlock.register_temp_plugin(NoopBlock, "ct_bench_noop")
-    def measure():
-        scenarios.get_scenarios()
-        scenarios.add_xml_scenario("ct-bench-noop", "No-op block", "<ct_bench_noop/>")
-        ours = block_usage("customer_tenet.0")  # unlimited attempts
-        noop = block_usage("ct-bench-noop")
-        client = Client()
-        answer = json.dumps({"answer": TYPICAL_ANSWER, "reflection": "Everyone."})
-
-        def post(usage, name, body):
-            response = client.post(f"/handler/{usage}/{name}/?student=bench", body, content_type="application/json")
-            assert response.status_code == 200, response.content[:300]
-
-        post(ours, "submit", answer)  # first use: templates, catalogs and rows created outside the timing
-        post(noop, "noop", "{}")
-        submit = timed(lambda: (grade.cache_clear(), post(ours, "submit", answer)))  # a new answer each time
-        nothing = timed(lambda: post(noop, "noop", "{}"))
-        state = timed(lambda: post(ours, "learner_state", "{}"))
-        print("Handlers (workbench request stack and SQLite, in process; a 6-entry answer):")
-        print(f"  no-op JSON handler of a minimal block: {nothing * 1000:7.2f} ms")
-        print(f"  learner_state:                         {state * 1000:7.2f} ms")
-        print(f"  submit:                                {submit * 1000:7.2f} ms")
-        print(f"  ratio submit / no-op: {submit / nothing:.2f} (target <= 1.25)")
-        profile = cProfile.Profile()
-        profile.enable()
-        for _ in range(50):
-            post(ours, "submit", answer)
-        profile.disable()
-        in_memory_submit, in_memory_nothing = in_memory_handlers(NoopBlock)
-        print("  the same two handlers in a runtime whose fields live in memory (no storage, no Django):")
-        print(f"    no-op {in_memory_nothing * 1000:.3f} ms, submit {in_memory_submit * 1000:.2f} ms: the block's own work")
-        print("  where submit's time goes (cProfile, 50 calls; shares of the handler's time):")
-        stats = pstats.Stats(profile).stats
-
-        def cumulative(path, *names):
-            return sum(row[3] for (filename, _line, name), row in stats.items()
-                       if filename.endswith(path) and name in names)
-
-        total = cumulative("customer_tenet_xblock/block/json_api.py", "wrapper")
-        shares = {
-            "reading and writing fields (workbench KVS, SQLite)": cumulative("workbench/runtime.py", "get", "set", "has"),
-            "grading (rubric core)": cumulative("customer_tenet_xblock/rubric/grading.py", "grade"),
-            "feedback wording": cumulative("customer_tenet_xblock/exercise/feedback.py", "describe"),
-        }
-        for label, seconds in shares.items():
-            print(f"    {label:<52} {seconds / total * 100:5.1f} %")
-
-    measure()
+    post("submit", answer)  # first use: templates, catalogs and rows created outside the timing
+    submit = timed(lambda: (grade.cache_clear(), post("submit", answer)))  # a new answer each time
+    state = timed(lambda: post("learner_state", "{}"))
+    print("Handlers (workbench request stack and SQLite, in process; a 6-entry answer):")
+    print(f"  learner_state: {state * 1000:7.2f} ms")
+    print(f"  submit:        {submit * 1000:7.2f} ms")
+    print(f"  submit in a runtime whose fields live in memory (no storage, no Django): "
+          f"{in_memory_submit() * 1000:.2f} ms, the block's own work")
 
 
-def in_memory_handlers(noop_class):
-    """Submit and the no-op in xblock's TestRuntime with in-memory fields: what the block itself costs."""
+def in_memory_submit():
+    """Submit in xblock's TestRuntime with in-memory fields: what the block itself costs."""
     from webob import Request
     from xblock.field_data import DictFieldData
     from xblock.fields import ScopeIds
@@ -178,13 +133,12 @@ def in_memory_handlers(noop_class):
     runtime.publish = lambda block, event_type, data: None
     answer = json.dumps({"answer": TYPICAL_ANSWER}).encode("utf-8")
 
-    def call(block_class, name, body):
-        block = runtime.construct_xblock_from_class(block_class, ScopeIds("bench", name, "d", "u"))
-        response = runtime.handle(block, name, Request.blank("/", method="POST", body=body))
+    def call():
+        block = runtime.construct_xblock_from_class(CustomerTenetXBlock, ScopeIds("bench", "submit", "d", "u"))
+        response = runtime.handle(block, "submit", Request.blank("/", method="POST", body=answer))
         assert response.status_code == 200, response.body[:300]
 
-    return (timed(lambda: (grade.cache_clear(), call(CustomerTenetXBlock, "submit", answer))),
-            timed(lambda: call(noop_class, "noop", b"{}")))
+    return timed(lambda: (grade.cache_clear(), call()))
 
 
 def view_figures():
@@ -208,29 +162,21 @@ def import_figures():
     """The package's own modules, imported after what an LMS worker already has loaded."""
     code = f"import {', '.join(ALREADY_LOADED)}; import customer_tenet_xblock.block"
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    totals, extras = [], set()
+    totals = []
     for _ in range(IMPORT_RUNS):
         result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
                                 env=env, cwd=REPO, timeout=60, check=True)
-        ours, inside = 0, False
+        ours = 0
         for line in result.stderr.splitlines():
             if not line.startswith("import time:") or "cumulative" in line:
                 continue
-            _self, cumulative, name = (part.strip() if i < 2 else part for i, part in
-                                       enumerate(line[len("import time:"):].split("|")))
-            depth = (len(name) - len(name.lstrip(" "))) // 2
-            name = name.strip()
-            if depth == 0:
-                inside = name.startswith("customer_tenet_xblock")
-                if inside:
-                    ours += int(cumulative)
-            elif inside and not name.startswith("customer_tenet_xblock"):
-                extras.add(name.split(".")[0])
+            _self, cumulative, name = line[len("import time:"):].split("|")
+            if name.startswith(" customer_tenet_xblock"):  # top level only: its cumulative holds its children
+                ours += int(cumulative)
         totals.append(ours / 1000)
     print("Import time the package adds (python -X importtime, median of "
           f"{IMPORT_RUNS} fresh processes, after {len(ALREADY_LOADED)} modules an LMS already has):")
     print(f"  {statistics.median(totals):.1f} ms (min {min(totals):.1f}, max {max(totals):.1f}; target < 100 ms)")
-    print(f"  other top-level packages it pulls in: {', '.join(sorted(extras - {'encodings'})) or 'none'}")
 
 
 def memory_figures():
