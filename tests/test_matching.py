@@ -80,11 +80,16 @@ def test_an_instructor_synonym_adds_a_group():
     assert groups_of("the NIGHT SHIFTS", taxonomy) == ["coworkers"]
 
 
-def test_a_synonym_never_removes_built_in_matches():
+def test_an_instructor_synonym_decides_its_words_and_composes_like_its_kind():
+    """Issue 13: the instructor's word means their group only; around it, phrases read as before."""
     taxonomy = taxonomy_with(["staff"], group_id="management")
-    assert groups_of("agency staff", taxonomy) == ["agent_staff", "management"]
+    assert groups_of("staff", default_taxonomy()) == ["coworkers"]
+    assert groups_of("staff", taxonomy) == ["management"]
+    # A management word, read as the lexicon's managers are: "agency managers" are agent staff.
+    assert groups_of("agency staff", taxonomy) == groups_of("agency managers", default_taxonomy()) == ["agent_staff"]
     for case in CASES["insurance"]:
-        assert set(case["expect"]) <= set(groups_of(case["entry"], taxonomy)) | {"management"}
+        if "staff" not in case["entry"].lower():
+            assert groups_of(case["entry"], taxonomy) == case["expect"], case["entry"]
 
 
 def test_a_synonym_wins_its_phrase_evidence():

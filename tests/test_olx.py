@@ -28,7 +28,7 @@ def test_export_import_export_is_byte_identical(taxonomy):
 def test_export_is_readable_nested_xml():
     groups = (Group(id="a", label="Alpha & <co>", side="internal", points=2, synonyms=("alpha", "α")),)
     text = olx.exercise_to_text(Exercise(taxonomy=Taxonomy(groups=groups)))
-    assert '<group id="a" side="internal" points="2">' in text
+    assert '<group id="a" side="internal" points="2" kind="other">' in text
     assert "<label>Alpha &amp; &lt;co&gt;</label>" in text
     assert "<synonym>α</synonym>" in text
     assert "<prompt>" in text and "<reflection>" in text and "<takeaway>" in text

@@ -31,11 +31,25 @@ WHOLE_NUMBER_SETTINGS = ("max_attempts", "max_chars", "max_entries")
 NUMBER_SETTINGS = ("weight", "balance_points")
 OPTIONAL_SETTINGS = ("weight",)  # left empty: unset, and the gradebook counts the raw points
 EDITOR_SETTINGS = frozenset(TEXT_SETTINGS + WHOLE_NUMBER_SETTINGS + NUMBER_SETTINGS + ("groups",))
-GROUP_SETTINGS = frozenset({"id", "label", "side", "hint", "why", "synonyms", "points"})
+GROUP_SETTINGS = frozenset({"id", "label", "side", "kind", "hint", "why", "synonyms", "points"})
 SHOW_WHY_LABELS = (
     (SHOW_WHY_ALWAYS, N_("Right away")),
     (SHOW_WHY_AFTER_LAST_ATTEMPT, N_("After the last attempt")),
     (SHOW_WHY_NEVER, N_("Never")),
+)
+# What kind of customers a group holds: its generic words work in any taxonomy (taxonomy.KINDS).
+KIND_LABELS = (
+    ("customers", N_("End customers")),
+    ("partners", N_("Partners and resellers")),
+    ("suppliers", N_("Suppliers and contractors")),
+    ("departments", N_("Other departments")),
+    ("management", N_("Management")),
+    ("coworkers", N_("Coworkers")),
+    ("direct_reports", N_("The people who report to you")),
+    ("regulators", N_("Regulators")),
+    ("investors", N_("Investors and the board")),
+    ("community", N_("The community")),
+    ("other", N_("Other: only its label and synonyms")),
 )
 LEXICON_LABELS = (("en", N_("English")), ("es", N_("Spanish")), ("", N_("None: only labels and synonyms")))
 TAXONOMY_SETTINGS = ("balance_points", "lexicon")
@@ -71,7 +85,7 @@ def editor_data(exercise):
 
 def editor_group(group):
     return {
-        "id": group.id, "label": group.label, "side": group.side, "points": group.points,
+        "id": group.id, "label": group.label, "side": group.side, "kind": group.kind, "points": group.points,
         "hint": group.hint, "why": group.why, "synonyms": "\n".join(group.synonyms),
     }
 
@@ -151,6 +165,7 @@ def _read_groups(groups, reader):
             id=group_id,
             label=label,
             side=reader.text(data.get("side", "external"), f"{where}.side"),
+            kind=reader.text(data.get("kind", ""), f"{where}.kind"),
             points=reader.number(data.get("points", 1), f"{where}.points"),
             hint=reader.text(data.get("hint", ""), f"{where}.hint"),
             why=reader.text(data.get("why", ""), f"{where}.why"),
@@ -226,6 +241,7 @@ class StudioMixin(XBlockMixin):
             "block_id": self.html_id() + "-studio",
             "show_why_choices": [(code, i18n.gettext(label)) for code, label in SHOW_WHY_LABELS],
             "lexicons": [(code, i18n.gettext(label)) for code, label in LEXICON_LABELS],
+            "kinds": [(code, i18n.gettext(label)) for code, label in KIND_LABELS],
             "presets": [(preset_id, i18n.gettext(name)) for preset_id, (name, _taxonomy) in PRESETS.items()],
         }, i18n_service=i18n)
         fragment = Fragment(html)

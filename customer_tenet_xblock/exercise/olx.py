@@ -3,7 +3,7 @@ The exercise as OLX: readable nested XML that round-trips exactly.
 
     <customer_tenet display_name="..." max_attempts="3" weight="1" ...>
       <prompt>Markdown</prompt>
-      <group id="policyholders" side="external" points="1">
+      <group id="policyholders" side="external" points="1" kind="customers">
         <label>...</label> <hint>...</hint> <why>...</why>
         <synonym>...</synonym>
       </group>
@@ -24,7 +24,7 @@ from gettext import NullTranslations
 
 from lxml import etree
 
-from ..rubric.taxonomy import SIDES, Group, Taxonomy
+from ..rubric.taxonomy import KINDS, SIDES, Group, Taxonomy
 from .i18n import N_, TranslatableError
 from .settings import SHOW_WHY_CHOICES, Exercise
 from .validation import LEXICONS, exercise_problems
@@ -113,7 +113,7 @@ def _choice(value, choices, where):
 
 def _group_from_node(node, index):
     where = f"<group> #{index + 1}"
-    unknown = sorted(set(node.attrib) - {"id", "side", "points"})
+    unknown = sorted(set(node.attrib) - {"id", "side", "points", "kind"})
     if unknown:
         raise OlxError(N_("{where} has an unknown attribute {name}."), where=where, name=repr(unknown[0]))
     if "id" not in node.attrib:
@@ -135,6 +135,8 @@ def _group_from_node(node, index):
         id=node.get("id"),
         side=_choice(node.get("side", "external"), SIDES, f"{where} side"),
         points=_convert(node.get("points", "1"), float, f"{where} points"),
+        # Absent (OLX written before kinds): the kind of the id, "other" for a new id.
+        kind=_choice(node.get("kind"), KINDS, f"{where} kind") if "kind" in node.attrib else "",
         synonyms=tuple(s for s in synonyms if s),
         **texts,
     )
@@ -212,7 +214,8 @@ def exercise_to_node(exercise, node, omit=()):
     node.set("lexicon", exercise.taxonomy.lexicon)
     _add_text(node, "prompt", exercise.prompt)
     for group in exercise.taxonomy.groups:
-        group_node = etree.SubElement(node, "group", id=group.id, side=group.side, points=_format(group.points))
+        group_node = etree.SubElement(
+            node, "group", id=group.id, side=group.side, points=_format(group.points), kind=group.kind)
         for tag in GROUP_TEXTS:
             _add_text(group_node, tag, getattr(group, tag))
         for synonym in group.synonyms:

@@ -5,7 +5,7 @@ Pure functions: they take the translator as an argument and return
 (field, message) pairs, so Studio's editor, the block's validate(), the OLX
 parser and the CLI report the same problems in the same words.
 """
-from ..rubric.taxonomy import SIDES
+from ..rubric.taxonomy import KINDS, SIDES
 from .settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, SHOW_WHY_CHOICES
 
 MAX_GROUPS = 30
@@ -34,6 +34,8 @@ def _group_problems(index, group, _):
         yield f"{where}.label", _("A label may be at most {max} characters long.").format(max=MAX_LABEL_LENGTH)
     if group.side not in SIDES:
         yield f"{where}.side", _("The side must be internal or external.")
+    if group.kind not in KINDS:
+        yield f"{where}.kind", _("Choose what kind of customers this group holds.")
     if not 0 <= group.points <= MAX_POINTS:
         yield f"{where}.points", _("Points must be between 0 and {max}.").format(max=MAX_POINTS)
     for name, text in (("hint", group.hint), ("why", group.why)):

@@ -38,6 +38,23 @@ OWN_PEOPLE = ("direct_reports", "coworkers")
 # "Other managers": management in the insurance example, peers for managers.
 PEER_MANAGERS = ("management", "coworkers")
 
+# The kinds a group may be of (taxonomy.KINDS) beyond the insurance example:
+# a group takes the words of its kind when its id is not one of these.
+SUPPLIERS = ("suppliers", "partners")
+REGULATORS = ("regulators",)
+INVESTORS = ("investors",)
+BOARD = ("investors", "management")  # "the board": investors where a group holds them
+COMMUNITY = ("community",)
+
+# An instructor's synonym or label word acts in a phrase as the built-in concept
+# of its group's kind does ("<department synonym> team" is a department's team).
+KIND_CONCEPTS = {
+    "customers": "policyholder", "partners": "partner", "suppliers": "supplier",
+    "departments": "department_name", "management": "manager", "coworkers": "coworker",
+    "direct_reports": "own_people", "regulators": "regulator", "investors": "investor",
+    "community": "community_member",
+}
+
 DEPARTMENT_CONTEXT = ("department", "other_department", "department_name", "department_role", "csr")
 
 
@@ -49,6 +66,7 @@ class Concept:
     phrases: tuple  # plain phrases; normalised by the matcher
     with_: tuple = ()  # ((modifier concept names, groups), ...)
     person: bool = False  # names people (the splitter splits "X and Y" on two of these)
+    source: str = "lexicon"  # "synonym" or "label" for an instructor's words
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ colleagues. Phrases are plain text; the matcher folds, singularises and
 tolerates typos, so list each idea once in its usual spelling.
 """
 from .lexicon import (  # the group preferences are shared by every language
-    AGENT_STAFF, AGENTS, BLOCK, COWORKERS, DEPARTMENT_CONTEXT, DEPARTMENTS, END_CUSTOMERS, HEAD, MANAGEMENT, MOD,
-    OPEN, OWN_PEOPLE, PARTNERS, PEER_MANAGERS, POLICYHOLDERS, ROLE, Concept, Lexicon,
+    AGENT_STAFF, AGENTS, BLOCK, BOARD, COMMUNITY, COWORKERS, DEPARTMENT_CONTEXT, DEPARTMENTS, END_CUSTOMERS, HEAD,
+    INVESTORS, MANAGEMENT, MOD, OPEN, OWN_PEOPLE, PARTNERS, PEER_MANAGERS, POLICYHOLDERS, REGULATORS, ROLE, SUPPLIERS,
+    Concept, Lexicon,
 )
 
 CONCEPTS = (
@@ -62,16 +63,25 @@ CONCEPTS = (
         "partner", "business partner", "channel partner", "distribution partner",
         "sales partner", "referral partner", "strategic partner", "reseller", "distributor",
         "dealer", "dealership", "wholesaler", "retailer", "franchisee", "affiliate",
-        "integrator", "supplier", "vendor", "contractor", "subcontractor", "freelancer",
-        "outsourcer", "third party administrator", "tpa",
+        "integrator", "third party administrator", "tpa",
+    )),
+    # Suppliers are partners where the taxonomy has no group of that kind.
+    Concept("supplier", ROLE, SUPPLIERS, person=True, with_=(
+        (("agent", "seller"), AGENTS),
+    ), phrases=(
+        "supplier", "vendor", "contractor", "subcontractor", "freelancer", "outsourcer",
+        "service provider", "outside provider", "external provider", "manufacturer", "maker",
+        "consultant", "outside consultant", "external consultant", "haulier", "hauler",
+        "trucking company", "logistics provider", "wholesale supplier", "grower", "farmer",
     )),
     Concept("staff", ROLE, OWN_PEOPLE, person=True, with_=(
         (("agent",), AGENT_STAFF),
         (DEPARTMENT_CONTEXT, DEPARTMENTS),
+        (("work_beside",), COWORKERS),
     ), phrases=(
         "staff", "staffer", "staff member", "employee", "worker", "personnel", "workforce",
         "office staff", "support staff", "administrative staff", "admin staff",
-        "clerical staff", "service staff", "front office", "back office staff",
+        "clerical staff", "service staff", "back office staff",
         "licensed staff", "unlicensed staff", "crew member",
     )),
     Concept("assistant", ROLE, COWORKERS, person=True, with_=(
@@ -111,12 +121,21 @@ CONCEPTS = (
         "c suite", "c level", "leadership", "leader", "team lead", "team leader", "lead",
         "department head", "division head", "section head", "head of", "head of department",
         "senior management", "upper management", "middle management", "senior leadership",
-        "executive team", "leadership team", "management staff", "board", "board of director",
-        "board member", "chairman", "chairperson", "owner of the company",
+        "executive team", "leadership team", "management staff", "chairman", "chairperson", "owner of the company",
         "company owner", "founder", "managing director", "general manager",
         "regional manager", "branch manager", "district manager", "area manager",
         "unit manager", "line manager", "foreman", "higher up", "person in charge",
-        "in charge", "the brass", "principal", "superintendent", "officer",
+        "in charge", "the brass", "principal", "superintendent",
+    )),
+    # "Chief officer" leads, a "planning officer" works in planning, "fellow officers" are peers.
+    Concept("officer", ROLE, MANAGEMENT, person=True, with_=(
+        (("manager",), MANAGEMENT),
+        (DEPARTMENT_CONTEXT, DEPARTMENTS),
+        (("work_beside",), COWORKERS),
+    ), phrases=("officer", "official")),
+    Concept("board", HEAD, BOARD, person=True, phrases=(
+        "board", "board of director", "board member", "board of trustee", "trustee",
+        "director on the board",
     )),
     Concept("peer_manager", HEAD, PEER_MANAGERS, person=True, phrases=(
         "other manager", "fellow manager", "peer manager", "manager peer",
@@ -145,7 +164,7 @@ CONCEPTS = (
         "policy administration", "policy issuance", "issuance", "endorsement", "renewal",
         "automobile", "auto", "auto department", "personal line", "commercial line",
         "property", "casualty", "property and casualty", "life and health", "specialty line",
-        "loss control", "risk control", "inspection", "premium audit", "reinsurance",
+        "loss control", "risk control", "premium audit", "reinsurance",
         "payment plan", "payment processing", "premium accounting", "billing", "collection",
         "cashiering", "accounting", "accounts payable", "accounts receivable", "finance",
         "treasury", "payroll", "investment", "actuarial", "claims", "claim department",
@@ -172,6 +191,7 @@ CONCEPTS = (
         "janitorial", "procurement", "purchasing", "quality assurance", "qa",
         "research and development", "administration department", "reception",
         "corporate communications", "strategy", "planning", "vendor management",
+        "head office", "central office", "main office", "front office", "administration",
     )),
     Concept("department_role", HEAD, DEPARTMENTS, person=True, phrases=(
         "underwriter", "underwriting assistant", "rater", "adjuster", "adjustor",
@@ -198,7 +218,7 @@ CONCEPTS = (
         "office neighbor", "desk neighbor", "work wife", "work husband", "whole team", "entire team", "everyone here",
     )),
     Concept("work_beside", MOD, COWORKERS, phrases=(
-        "i work with", "work with", "work alongside", "i sit with", "sit with", "sit near",
+        "fellow", "i work with", "work with", "work alongside", "i sit with", "sit with", "sit near",
         "next to me", "beside me", "work beside", "with me", "share an office",
         "in the office", "in my office", "at work", "next cubicle", "next desk",
         "cubicle", "my floor", "same floor", "down the hall", "around me", "in the company", "at the company",
@@ -227,6 +247,10 @@ CONCEPTS = (
         "coverage", "auto policy", "car policy", "home policy", "life policy", "auto insurance",
         "car insurance", "home insurance", "life insurance", "renters insurance",
         "our product", "our insurance", "insurance policy", "insured with us", "covered",
+        # Any organisation's end customers.
+        "use service", "use product", "use what we offer", "rely on service", "served by us",
+        "have an account", "account with us", "bank with us", "shop with us", "shop online",
+        "buy from us", "order from us", "our service", "my class", "my classroom", "my course",
     )),
     Concept("people", OPEN, (), with_=(
         (("agent", "partner"), AGENT_STAFF),
@@ -243,9 +267,24 @@ CONCEPTS = (
     )),
     Concept("neutral", MOD, (), phrases=(
         "internal customer", "insurer", "insurance company", "carrier", "reinsurer",
-        "regulator", "shareholder", "stakeholder", "investor", "government", "community",
-        "media", "press", "insurance department", "state insurance department",
-        "department of insurance", "insurance commissioner", "insurance regulator",
+        "stakeholder", "media", "press",
+    )),
+    # The kinds beyond the insurance example: they name a group only where the
+    # taxonomy has one of that kind.
+    Concept("regulator", HEAD, REGULATORS, person=True, phrases=(
+        "regulator", "regulatory body", "regulatory agency", "watchdog", "government",
+        "government agency", "external auditor", "outside auditor", "auditor general",
+        "supervisory authority", "inspectorate", "ombudsman", "licensing authority",
+        "insurance department", "state insurance department", "department of insurance",
+        "insurance commissioner", "insurance regulator",
+    )),
+    Concept("investor", HEAD, INVESTORS, person=True, phrases=(
+        "investor", "shareholder", "stockholder", "owner of the business", "funder",
+        "backer", "venture capitalist", "private equity", "bondholder",
+    )),
+    Concept("community_member", HEAD, COMMUNITY, person=True, phrases=(
+        "community", "local community", "wider community", "neighbour", "neighbor",
+        "neighbourhood", "neighborhood", "local people", "society", "alumni", "alumnus", "alumni association",
     )),
     Concept("competitor", BLOCK, (), phrases=(
         "competitor", "competition", "rival", "competing", "other insurer",
@@ -287,7 +326,7 @@ KNOWN_WORDS = frozenset(
     "actor editor creditor creditors lender lenders banker bankers doctor doctors "
     "teacher teachers neighbor neighbors neighbour neighbours brother brothers "
     "mother father sister daughter husband boyfriend girlfriend weather winter "
-    "building buildings printer printers manger".split()
+    "building buildings printer printers manger inspection inspections".split()
 )
 
 LEXICON = Lexicon(

@@ -16,14 +16,20 @@ How an entry is read, in one pass each:
    concepts may change what the head means ("agency" makes staff, team,
    managers and people into agent staffs).
 
-Instructor synonyms and the labels of groups the lexicon does not know are
-matched on the same words, and add to what the lexicon found.
+Instructor synonyms and the labels' head words are read as concepts of their
+group's kind, in the same pass: a phrase the instructor wrote means their group
+and nothing else, and "<synonym> team" or "<synonym> who ..." compose exactly as
+built-in words do. A group whose id the lexicon does not know also takes the
+generic words of its kind ("suppliers", "my boss"), plus clipped forms of its
+synonyms ("admin" for administration) and agentive paraphrases ("companies
+that insure" for insurers).
 """
 from functools import lru_cache
 
-from .lexicon import BLOCK, HEAD, HEAD_ROLES, OPEN, get_lexicon
+from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, OPEN, Concept, get_lexicon
 from .normalizing import DeletionIndex, singular, tokenize
 from .results import Match, PlacedEntry
+from .taxonomy import BUILT_IN_IDS, OTHER_KIND, default_kind
 
 # Label words too general to name a group on their own.
 _GENERIC_LABEL_WORDS = frozenset(
@@ -57,11 +63,11 @@ class Item:
     def __init__(self, text, start, end, payload=None, rule="", plural=False, possessive=False):
         self.text = text
         self.start, self.end = start, end
-        self.payload = payload  # Concept, or (group id, rule) for synonyms and labels
+        self.payload = payload  # the Concept
         self.rule = rule
         self.plural = plural
         self.possessive = possessive
-        self.concept = payload if hasattr(payload, "role") else None
+        self.concept = payload
 
 
 class CompiledTaxonomy:
@@ -76,20 +82,28 @@ class CompiledTaxonomy:
         self.abbreviations = dict(lex.abbreviations)
         self.capital_abbreviations = dict(lex.capital_abbreviations)
         self.vocabulary = set()
-        self.concepts = self._index(
-            (phrase, concept, phrase) for concept in lex.concepts for phrase in concept.phrases
-        )
         known_ids = {g for concept in lex.concepts for g in concept.groups}
         known_ids.update(g for concept in lex.concepts for _, groups in concept.with_ for g in groups)
-        self.synonyms = self._index(
-            (synonym, (group.id, synonym), synonym)
-            for group in taxonomy.groups for synonym in group.synonyms
-        )
-        self.labels = self._index(self._label_rules(taxonomy.groups, known_ids))
-        self.single_words = {
-            word for index in (self.concepts, self.synonyms, self.labels)
-            for word, node in index.items() if RULE in node
-        }
+        built_in = known_ids & BUILT_IN_IDS
+        self.kind_of = {group.id: group.kind for group in taxonomy.groups}
+        # Group preference key -> group id: the ids, then the kinds of groups the lexicon
+        # does not know by id (the built-in ids keep exactly their meaning).
+        self.keys = {group_id: group_id for group_id in self.order}
+        for group in taxonomy.groups:
+            if group.kind != OTHER_KIND and (group.id not in known_ids or group.kind != default_kind(group.id)):
+                self.keys.setdefault(group.kind, group.id)
+        # The labels of the built-in groups come after the lexicon written for them.
+        new_groups = [group for group in taxonomy.groups if group.id not in built_in]
+        # The first rule for a phrase wins: the instructor's words before the lexicon's.
+        rules = [rule for group in taxonomy.groups for rule in _synonym_rules(group, lex)]
+        rules += [rule for group in new_groups for rule in _label_rules(group, lex)]
+        if self.lang == "en":
+            rules += [rule for group in taxonomy.groups
+                      for rule in _variant_rules(group, lex, group in new_groups)]
+        rules += [(phrase, concept, phrase) for concept in lex.concepts for phrase in concept.phrases]
+        rules += [rule for group in taxonomy.groups if group.id in built_in for rule in _label_rules(group, lex)]
+        self.concepts = self._index(rules)
+        self.single_words = {word for word, node in self.concepts.items() if RULE in node}
         self.known = (
             self.vocabulary | lex.fillers | lex.boundaries | lex.conjunctions
             | lex.anaphors | lex.known_words
@@ -98,15 +112,13 @@ class CompiledTaxonomy:
         self._word_cache = {}
         self._join_cache = {}
 
-    def _label_rules(self, groups, known_ids):
-        """For groups the lexicon does not know: the label, and its telling words."""
-        for group in groups:
-            if group.id in known_ids:
-                continue
-            yield group.label, (group.id, group.label), group.label
-            for token in tokenize(group.label):
-                if token.word not in _GENERIC_LABEL_WORDS and len(token.word) > 2:
-                    yield token.word, (group.id, token.word), token.word
+    def resolve(self, groups):
+        """The taxonomy's group for a list of preferences (group ids or kinds), or None."""
+        for key in groups:
+            group_id = self.keys.get(key)
+            if group_id is not None:
+                return group_id
+        return None
 
     def _phrase_words(self, phrase):
         words = []
@@ -189,6 +201,106 @@ class CompiledTaxonomy:
         return found
 
 
+def _instructor_concept(group, source, lexicon):
+    """A concept for the instructor's words: the role and combinations of its kind's built-in concept."""
+    name = KIND_CONCEPTS.get(group.kind, "synonym")
+    try:
+        model = lexicon.concept(name)
+    except KeyError:
+        return Concept(name, HEAD, (group.id,), (), person=True, source=source)
+    role = model.role if model.role in HEAD_ROLES else HEAD
+    return Concept(name, role, (group.id,), (), model.with_, person=True, source=source)
+
+
+def _synonym_rules(group, lexicon):
+    """(phrase, concept, rule) for each synonym of a group, as a word of its kind."""
+    concept = _instructor_concept(group, "synonym", lexicon)
+    for synonym in group.synonyms:
+        yield synonym, concept, synonym
+
+
+def _label_rules(group, lexicon):
+    """The label, and the head noun of each of its parts ("Suppliers and hauliers")."""
+    concept = _instructor_concept(group, "label", lexicon)
+    yield group.label, concept, group.label
+    for word in label_heads(group.label, lexicon):
+        yield word, concept, word
+
+
+_VOWELS = frozenset("aeiou")
+_RELATIVES = ("who", "that", "which")
+
+
+def clipped_forms(word):
+    """Clipped forms an English speaker uses for a long word: "admin", "exec", "pharm".
+
+    Four or five letters cut where a consonant meets a vowel, leaving at least three.
+    """
+    if len(word) < 8 or not word.isalpha():
+        return []
+    return [word[:n] for n in (4, 5)
+            if word[n - 1] not in _VOWELS and word[n] in _VOWELS and len(word) - n >= 3]
+
+
+def agentive_stems(word):
+    """The verb an agent noun comes from: insurer -> insure, lender -> lend, supplier -> supply."""
+    if len(word) < 6 or not word.isalpha():
+        return []
+    if word.endswith("ier"):
+        return [word[:-3] + "y"]
+    if word.endswith("er"):
+        stems = [word[:-2], word[:-1]]
+        if word[-3] == word[-4]:
+            stems.append(word[:-3])  # shipper -> ship
+        return stems
+    if word.endswith("or"):
+        return [word[:-2], word[:-2] + "e"]  # investor -> invest, regulator -> regulate
+    return []
+
+
+def _variant_rules(group, lexicon, new):
+    """Clipped forms and "companies that <verb>" of a group's one-word synonyms (and, for a
+    new group, its label's head words), read as the synonym; the lexicon's own words excluded."""
+    synonym = _instructor_concept(group, "synonym", lexicon)
+    label = _instructor_concept(group, "label", lexicon)
+    sources = [(text, synonym) for text in group.synonyms]
+    if new:
+        sources += [(word, label) for word in label_heads(group.label, lexicon)]
+    reserved = lexicon.fillers | lexicon.boundaries | lexicon.conjunctions | lexicon.known_words
+    for text, concept in sources:
+        tokens = tokenize(text)
+        if len(tokens) != 1:
+            continue
+        word = singular(tokens[0].word)
+        for clipped in clipped_forms(word):
+            if clipped not in reserved:
+                yield clipped, concept, text
+        deciding = Concept(concept.name, HEAD, concept.groups, (), person=True, source=concept.source)
+        for stem in agentive_stems(word):
+            for relative in _RELATIVES:
+                yield f"{relative} {stem}", deciding, text
+
+
+def label_heads(label, lexicon):
+    """The last telling word before the end or a post-modifier, in each conjunct of a label."""
+    heads, last, closed = [], None, False
+    for token in tokenize(label):
+        word = token.word
+        if word in lexicon.conjunctions or token.symbol:
+            heads.append(last)
+            last, closed = None, False
+        elif closed:
+            continue
+        elif word in lexicon.boundaries:
+            closed = True
+        elif word not in _GENERIC_LABEL_WORDS and len(word) > 2 and word.isalpha():
+            last = word
+    heads.append(last)
+    # "Store and area managers": a singular part before a plural one modifies it.
+    return [word for k, word in enumerate(heads) if word and not (
+        k + 1 < len(heads) and heads[k + 1] and singular(word) == word and singular(heads[k + 1]) != heads[k + 1])]
+
+
 @lru_cache(maxsize=16)
 def compile_taxonomy(taxonomy):
     return CompiledTaxonomy(taxonomy)
@@ -258,13 +370,6 @@ def _is_head(item):
     return concept is not None and concept.role in HEAD_ROLES
 
 
-def _first_present(groups, present):
-    for group_id in groups:
-        if group_id in present:
-            return group_id
-    return None
-
-
 def _conjuncts(items, lexicon):
     """Split at "and", "&", "or"...; a part naming no customer stays with its neighbour."""
     parts, current = [], []
@@ -296,6 +401,9 @@ def _head_position(items, lexicon):
         for k in range(start, len(items)):
             item = items[k]
             if _is_head(item):
+                if item.concept.source != "lexicon" and item.text.split(" ", 1)[0] in lexicon.boundaries:
+                    # "companies that insure": the clause names the group, or modifies the head before it.
+                    return (k if head is None else head), start
                 head, seen_head = k, True
                 if item.text.rsplit(" ", 1)[-1] in lexicon.boundaries:
                     return head, start  # "head of underwriting": the phrase says what follows
@@ -328,7 +436,7 @@ def _decide(concept, modifiers):
 
 def _read_conjunct(items, antecedent, compiled, entry):
     """(group id, words, rule) found in one conjunct, and its head item."""
-    lexicon, present = compiled.lexicon, compiled.present
+    lexicon = compiled.lexicon
     position, start = _head_position(items, lexicon)
     if position is None:
         return [], None
@@ -339,24 +447,44 @@ def _read_conjunct(items, antecedent, compiled, entry):
         modifiers.insert(0, antecedent)
     groups, used = _decide(head.concept, modifiers)
     found = []
-    group_id = _first_present(groups, present)
+    group_id = compiled.resolve(groups)
+    evidence = None
+    if used is None and head.concept.source == "lexicon":
+        # "the night-shift crew": an instructor's word of the same kind is the evidence.
+        evidence = next((m for m in modifiers if m.concept.source != "lexicon"
+                         and compiled.kind_of.get(group_id) == compiled.kind_of[m.concept.groups[0]]), None)
+        if evidence is not None:
+            group_id = evidence.concept.groups[0]
+    if used is not None and used.concept.source != "lexicon":
+        # "<department synonym> staff": the instructor's own group of that kind.
+        own = used.concept.groups[0]
+        if compiled.kind_of.get(group_id) == compiled.kind_of[own]:
+            group_id = own
     if group_id is not None:
-        if used is None:
+        if evidence is not None:
+            words, rule = entry[evidence.start:evidence.end], evidence.rule
+        elif used is None:
             words, rule = entry[head.start:head.end], head.rule
         else:
             first = items[0] if used is antecedent else used
             begin, end = min(first.start, head.start), max(first.end, head.end)
             words, rule = entry[begin:end], f"{head.rule} + {used.rule}"
-        found.append((group_id, words, rule))
+        deciding = evidence or (head if used is None or head.concept.source == "synonym" else used)
+        found.append((group_id, words, rule, _source(deciding)))
     # "customers agents": a plural customer before the head that nothing used.
     for item in items[start:position]:
         concept = item.concept
         if (concept is not None and concept.person and concept.role != OPEN and item.plural
-                and not item.possessive and item is not used):
-            other = _first_present(concept.groups, present)
+                and not item.possessive and item is not used and item is not evidence):
+            other = compiled.resolve(concept.groups)
             if other is not None:
-                found.append((other, entry[item.start:item.end], item.rule))
+                found.append((other, entry[item.start:item.end], item.rule, _source(item)))
     return found, head
+
+
+def _source(item):
+    """How a match is reported: "synonym" when an instructor's synonym decided it."""
+    return "synonym" if item.concept.source == "synonym" else "lexicon"
 
 
 def _lexicon_matches(items, compiled, entry):
@@ -384,19 +512,10 @@ def _place(entry, compiled):
     if not words:
         return ()
     joined = joins(words, compiled)
-    best = {}  # group id -> Match; a synonym beats the lexicon, earlier beats later
-    if compiled.synonyms:
-        for item in scan(words, joined, compiled.synonyms, compiled, keep_plain=False):
-            group_id, synonym = item.payload
-            best.setdefault(group_id, Match(group_id, entry[item.start:item.end], synonym, "synonym"))
-    if compiled.labels:
-        for item in scan(words, joined, compiled.labels, compiled, keep_plain=False):
-            group_id, label = item.payload
-            best.setdefault(group_id, Match(group_id, entry[item.start:item.end], label, "lexicon"))
-    if compiled.concepts:
-        items = scan(words, joined, compiled.concepts, compiled)
-        for group_id, matched, rule in _lexicon_matches(items, compiled, entry):
-            best.setdefault(group_id, Match(group_id, matched, rule, "lexicon"))
+    best = {}  # group id -> Match; the first evidence for a group is kept
+    items = scan(words, joined, compiled.concepts, compiled)
+    for group_id, matched, rule, source in _lexicon_matches(items, compiled, entry):
+        best.setdefault(group_id, Match(group_id, matched, rule, source))
     return tuple(best[group_id] for group_id in compiled.order if group_id in best)
 
 

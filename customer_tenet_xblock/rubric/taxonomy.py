@@ -10,6 +10,32 @@ EXTERNAL = "external"
 INTERNAL = "internal"
 SIDES = (EXTERNAL, INTERNAL)
 
+# What kind of customer a group holds: the generic words of that kind ("our
+# suppliers", "my boss", "other teams") place entries in it whatever its id.
+KINDS = (
+    "customers", "partners", "suppliers", "departments", "management", "coworkers",
+    "direct_reports", "regulators", "investors", "community", "other",
+)
+OTHER_KIND = "other"  # no generic words: only the group's label and synonyms
+# The kind of the built-in and preset group ids, so existing content keeps its meaning.
+KIND_OF_ID = {
+    "policyholders": "customers", "customers": "customers",
+    "agents": "partners", "agent_staff": "partners", "partners": "partners",
+    "suppliers": "suppliers", "departments": "departments", "management": "management",
+    "coworkers": "coworkers", "direct_reports": "direct_reports", "regulators": "regulators",
+    "investors": "investors", "community": "community",
+}
+
+# The ids of the built-in presets' groups: the lexicon was written for them.
+BUILT_IN_IDS = frozenset(
+    "policyholders customers agents agent_staff partners departments management coworkers direct_reports".split()
+)
+
+
+def default_kind(group_id):
+    """The kind a group has when none was chosen: its id's, else "other"."""
+    return KIND_OF_ID.get(group_id, OTHER_KIND)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -24,6 +50,11 @@ class Group:
     # Instructor-authored phrases that always place an entry in this group,
     # on top of the built-in lexicon.
     synonyms: tuple = ()
+    kind: str = ""  # one of KINDS; empty: the kind of the id (default_kind)
+
+    def __post_init__(self):
+        if not self.kind:
+            object.__setattr__(self, "kind", default_kind(self.id))
 
     def to_dict(self):
         return {
@@ -34,6 +65,7 @@ class Group:
             "hint": self.hint,
             "why": self.why,
             "synonyms": list(self.synonyms),
+            "kind": self.kind,
         }
 
     @classmethod
@@ -47,6 +79,7 @@ class Group:
             hint=data.get("hint", ""),
             why=data.get("why", ""),
             synonyms=tuple(data.get("synonyms", ())),
+            kind=data.get("kind", ""),
         )
 
 

@@ -123,6 +123,7 @@ function CustomerTenetStudio(runtime, element, init) {
         fieldOf(row, 'label').value = group.label || '';
         fieldOf(row, 'id').value = group.id || '';
         fieldOf(row, 'side').value = group.side || 'external';
+        fieldOf(row, 'kind').value = group.kind || 'other';
         fieldOf(row, 'points').value = numberText(group.points === undefined ? 1 : group.points);
         fieldOf(row, 'hint').value = group.hint || '';
         fieldOf(row, 'why').value = group.why || '';
@@ -155,7 +156,7 @@ function CustomerTenetStudio(runtime, element, init) {
         });
         config.groups = groupRows().map(function (row) {
             var group = {};
-            ['id', 'label', 'side', 'points', 'hint', 'why', 'synonyms'].forEach(function (name) {
+            ['id', 'label', 'side', 'kind', 'points', 'hint', 'why', 'synonyms'].forEach(function (name) {
                 group[name] = fieldOf(row, name).value;
             });
             return group;
