@@ -131,3 +131,24 @@ def test_the_editor_has_no_accessibility_violations(page, workbench):
     editor.locator(".ct-try-score").wait_for()  # and with the sample feedback shown
     results = Axe().run(page, context=".customer-tenet-studio")
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_try_an_answer_offers_each_unplaced_entry_as_a_synonym(page, workbench):
+    """Issue 13: an unplaced entry becomes a group's synonym in one action; the preview follows at once."""
+    editor = open_editor(page, workbench)
+    editor.get_by_label("Sample answer").fill("the quartermasters\nmy pet rock")
+    editor.get_by_role("button", name="Try this answer").click()
+    result = editor.locator(".ct-try-result")
+    result.locator(".ct-try-score").wait_for()
+    assert "0 of 3 customer groups" in result.inner_text()
+    entry = result.locator(".ct-try-unplaced-entry").filter(has_text="the quartermasters")
+    entry.get_by_label("Add as a synonym of").select_option(label="Peers and other teams")
+    with page.expect_response(lambda response: "/studio_preview/" in response.url):
+        entry.get_by_role("button", name="Add").click()
+    result.get_by_text("Peers and other teams — Found").wait_for()
+    assert [text.strip() for text in result.locator(".ct-try-unplaced-text").all_inner_texts()] == ["my pet rock"]
+    peers = group(editor, "Peers and other teams").get_by_label("Synonyms")
+    assert peers.input_value() == "the quartermasters"
+    assert "Select Save to keep it" in editor.locator(".ct-studio-status").inner_text()
+    page.reload()  # not saved until Save
+    assert group(open_editor(page, workbench), "Peers and other teams").get_by_label("Synonyms").input_value() == ""

@@ -330,6 +330,40 @@ function CustomerTenetStudio(runtime, element, init) {
         }, refused);
     });
 
+    var afterTry = null;  // what the status line says once the preview has been redone
+
+    // An unplaced entry, and a way to make it a synonym of a group there and then.
+    function synonymOffer(text, index) {
+        var item = make('li', 'ct-try-unplaced-entry');
+        item.appendChild(make('span', 'ct-try-unplaced-text', text));
+        var choice = make('select', 'ct-synonym-group');
+        choice.id = baseId + '-unplaced-' + index;
+        var label = make('label', 'ct-synonym-label', gettext('Add as a synonym of'));
+        label.setAttribute('for', choice.id);
+        groupRows().forEach(function (row, position) {
+            var option = make('option', null, fieldOf(row, 'label').value || format(gettext('Group {number}'), {number: position + 1}));
+            option.value = String(position);
+            choice.appendChild(option);
+        });
+        var add = make('button', 'ct-button ct-add-synonym', gettext('Add'));
+        add.type = 'button';
+        add.setAttribute('aria-describedby', choice.id);
+        add.addEventListener('click', function () {
+            var row = groupRows()[Number(choice.value)];
+            if (!row) { return; }
+            var synonyms = fieldOf(row, 'synonyms');
+            synonyms.value = synonyms.value.replace(/\s+$/, '') + (synonyms.value.trim() ? '\n' : '') + text;
+            afterTry = format(gettext('“{entry}” is now a synonym of {group}. Select Save to keep it.'),
+                {entry: text, group: choice.options[choice.selectedIndex].textContent});
+            root.querySelector('.ct-try').click();  // the preview follows at once
+        });
+        item.appendChild(document.createTextNode(' '));
+        item.appendChild(label);
+        item.appendChild(choice);
+        item.appendChild(add);
+        return item;
+    }
+
     function feedbackView(feedback) {
         var box = make('div', 'ct-try-feedback');
         box.appendChild(make('h2', 'ct-small-title', gettext('The feedback a learner would get')));
@@ -353,7 +387,7 @@ function CustomerTenetStudio(runtime, element, init) {
         if (feedback.unplaced.length) {
             box.appendChild(make('p', null, gettext('Entries not placed in any group:')));
             var unplaced = make('ul', 'ct-try-unplaced');
-            feedback.unplaced.forEach(function (text) { unplaced.appendChild(make('li', null, text)); });
+            feedback.unplaced.forEach(function (text, index) { unplaced.appendChild(synonymOffer(text, index)); });
             box.appendChild(unplaced);
         }
         if (feedback.balance.message) { box.appendChild(make('p', 'ct-try-balance', feedback.balance.message)); }
@@ -371,7 +405,10 @@ function CustomerTenetStudio(runtime, element, init) {
             clearProblems();
             result.textContent = '';
             result.appendChild(feedbackView(response.feedback));
+            if (afterTry) { statusLine.textContent = afterTry; }
+            afterTry = null;
         }, function (response) {
+            afterTry = null;
             result.textContent = '';
             if (response.fields) {
                 refused(response);
