@@ -17,68 +17,25 @@ from xblock.fields import Float, Integer, List, Scope, String
 
 from ..exercise.i18n import N_
 from ..exercise.olx import OlxError
-from ..exercise.settings import Exercise
-from ..rubric.taxonomy import Taxonomy
+from ..exercise.settings import SETTINGS, exercise_from_stored, stored_values
 
-DEFAULT = Exercise()
-_ = N_
+FIELD_TYPES = {str: String, int: Integer, float: Float, list: List}
 
 
-class ExerciseFieldsMixin:
-    """Configuration, set by the course author in Studio or OLX."""
+def setting_field(setting):
+    """The XBlock field that stores one setting of settings.SETTINGS."""
+    return FIELD_TYPES[setting.kind](
+        display_name=setting.label, help=setting.help or None,
+        scope=getattr(Scope, setting.scope), default=setting.store(setting.default),
+    )
 
-    display_name = String(
-        display_name=_("Display name"), scope=Scope.settings, default=DEFAULT.display_name,
-    )
-    prompt = String(
-        display_name=_("Prompt (Markdown)"), scope=Scope.content, default=DEFAULT.prompt,
-    )
-    groups = List(
-        display_name=_("Customer groups"), scope=Scope.content,
-        default=[group.to_dict() for group in DEFAULT.taxonomy.groups],
-    )
-    balance_points = Float(
-        display_name=_("Points for naming internal and external customers"),
-        scope=Scope.content, default=DEFAULT.taxonomy.balance_points,
-    )
-    lexicon = String(
-        display_name=_("Built-in matching lexicon"), scope=Scope.content, default=DEFAULT.taxonomy.lexicon,
-    )
-    reflection_prompt = String(
-        display_name=_("Reflection question"), scope=Scope.content, default=DEFAULT.reflection_prompt,
-    )
-    takeaway = String(display_name=_("Takeaway"), scope=Scope.content, default=DEFAULT.takeaway)
-    max_attempts = Integer(
-        display_name=_("Maximum attempts"), help=_("0 means unlimited. Unset: the course-wide Maximum Attempts."),
-        scope=Scope.settings, default=DEFAULT.max_attempts,
-    )
-    weight = Float(
-        display_name=_("Problem weight"), help=_("Empty: the exercise is worth its points."),
-        scope=Scope.settings, default=DEFAULT.weight,
-    )
-    show_why = String(
-        display_name=_("When to show why a missed group matters"),
-        scope=Scope.settings, default=DEFAULT.show_why,
-    )
-    max_chars = Integer(display_name=_("Longest answer (characters)"), scope=Scope.settings, default=DEFAULT.max_chars)
-    max_entries = Integer(display_name=_("Most entries in an answer"), scope=Scope.settings, default=DEFAULT.max_entries)
+
+class ExerciseFieldsMixin(type("ExerciseFields", (), {setting.name: setting_field(setting) for setting in SETTINGS})):
+    """Configuration, set by the course author in Studio or OLX: one field per setting."""
 
     @property
     def exercise(self):
-        return Exercise(
-            display_name=self.display_name,
-            prompt=self.prompt,
-            taxonomy=Taxonomy.from_dict(
-                {"groups": self.groups, "balance_points": self.balance_points, "lexicon": self.lexicon}
-            ),
-            max_attempts=self.max_attempts or 0,  # None (from the course) is unlimited, like 0
-            weight=self.weight,
-            show_why=self.show_why,
-            reflection_prompt=self.reflection_prompt,
-            takeaway=self.takeaway,
-            max_chars=self.max_chars,
-            max_entries=self.max_entries,
-        )
+        return exercise_from_stored({name: getattr(self, name) for name in EXERCISE_FIELDS})
 
     def store_exercise(self, exercise, always=()):
         """
@@ -89,32 +46,13 @@ class ExerciseFieldsMixin:
         keeps doing so until the author changes it; names in `always` are
         written anyway (the settings an OLX node names).
         """
-        shown = exercise_field_values(self.exercise)
-        for name, value in exercise_field_values(exercise).items():
+        shown = stored_values(self.exercise)
+        for name, value in stored_values(exercise).items():
             if name in always or value != shown[name] or self.fields[name].is_set_on(self):
                 setattr(self, name, value)
 
 
-def exercise_field_values(exercise):
-    """An Exercise as the values of the block's configuration fields."""
-    taxonomy = exercise.taxonomy
-    return {
-        "display_name": exercise.display_name,
-        "prompt": exercise.prompt,
-        "groups": [group.to_dict() for group in taxonomy.groups],
-        "balance_points": taxonomy.balance_points,
-        "lexicon": taxonomy.lexicon,
-        "max_attempts": exercise.max_attempts,
-        "weight": exercise.weight,
-        "show_why": exercise.show_why,
-        "reflection_prompt": exercise.reflection_prompt,
-        "takeaway": exercise.takeaway,
-        "max_chars": exercise.max_chars,
-        "max_entries": exercise.max_entries,
-    }
-
-
-EXERCISE_FIELDS = frozenset(exercise_field_values(DEFAULT))
+EXERCISE_FIELDS = frozenset(setting.name for setting in SETTINGS)
 
 
 class LearnerFieldsMixin:

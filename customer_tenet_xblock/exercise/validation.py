@@ -1,23 +1,21 @@
 """
-Rules for a valid exercise configuration, in one place.
+Rules for a valid exercise configuration, in one place: each setting's
+bounds, choices and lengths as settings.SETTINGS describes them, and the
+rules of the customer groups.
 
 Pure functions: they take the translator as an argument and return
 (field, message) pairs, so Studio's editor, the block's validate(), the OLX
 parser and the CLI report the same problems in the same words.
 """
 from ..rubric.taxonomy import KINDS, SIDES
-from .settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, SHOW_WHY_CHOICES
+from .settings import (  # noqa: F401 - LEXICONS and the limits are read from here too
+    LEXICONS, MAX_ATTEMPTS, MAX_LABEL_LENGTH, MAX_POINTS, MAX_PROMPT_LENGTH, MAX_TEXT_LENGTH, SETTINGS,
+)
 
 MAX_GROUPS = 30
 MAX_SYNONYMS = 200
 MAX_ID_LENGTH = 50
-MAX_LABEL_LENGTH = 200
-MAX_TEXT_LENGTH = 5_000  # hint, why, synonym, reflection question, takeaway
-MAX_PROMPT_LENGTH = 20_000
-MAX_POINTS = 100
-MAX_ATTEMPTS = 1_000
 ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
-LEXICONS = ("en", "es", "")
 
 
 def _group_problems(index, group, _):
@@ -63,40 +61,16 @@ def _taxonomy_problems(taxonomy, _):
             yield f"groups.{index}.label", _("Two groups have the same label; labels must be unique.")
         seen_ids.add(group.id)
         seen_labels.add(label_key)
-    if not 0 <= taxonomy.balance_points <= MAX_POINTS:
-        yield "balance_points", _("Points must be between 0 and {max}.").format(max=MAX_POINTS)
-    elif groups and taxonomy.possible_points <= 0:
+    if groups and 0 <= taxonomy.balance_points <= MAX_POINTS and taxonomy.possible_points <= 0:
         yield "groups", _("The exercise must be worth more than 0 points in total.")
-    if taxonomy.lexicon not in LEXICONS:
-        yield "lexicon", _("Unknown matching lexicon.")
 
 
 def exercise_problems(exercise, translator):
     """All problems of an exercise as (field, message) pairs; empty when valid."""
-    _ = translator.gettext
-    problems = []
-    if not exercise.display_name.strip():
-        problems.append(("display_name", _("The exercise needs a display name.")))
-    elif len(exercise.display_name) > MAX_LABEL_LENGTH:
-        problems.append(("display_name", _("A label may be at most {max} characters long.").format(max=MAX_LABEL_LENGTH)))
-    if not exercise.prompt.strip():
-        problems.append(("prompt", _("The exercise needs a prompt.")))
-    elif len(exercise.prompt) > MAX_PROMPT_LENGTH:
-        problems.append(("prompt", _("The prompt may be at most {max} characters long.").format(max=MAX_PROMPT_LENGTH)))
-    if not 0 <= exercise.max_attempts <= MAX_ATTEMPTS:
-        problems.append(("max_attempts", _("Attempts must be between 0 (unlimited) and {max}.").format(max=MAX_ATTEMPTS)))
-    if exercise.weight is not None and not 0 <= exercise.weight <= MAX_POINTS:
-        problems.append(("weight", _("The weight must be between 0 and {max}.").format(max=MAX_POINTS)))
-    if exercise.show_why not in SHOW_WHY_CHOICES:
-        problems.append(("show_why", _("Choose when the why-it-matters text is shown.")))
-    for name, text in (("reflection_prompt", exercise.reflection_prompt), ("takeaway", exercise.takeaway)):
-        if len(text) > MAX_TEXT_LENGTH:
-            problems.append((name, _("This text may be at most {max} characters long.").format(max=MAX_TEXT_LENGTH)))
-    for name, value, (low, high) in (
-        ("max_chars", exercise.max_chars, MAX_CHARS_BOUNDS),
-        ("max_entries", exercise.max_entries, MAX_ENTRIES_BOUNDS),
-    ):
-        if not low <= value <= high:
-            problems.append((name, _("This limit must be between {low} and {high}.").format(low=low, high=high)))
-    problems.extend(_taxonomy_problems(exercise.taxonomy, _))
+    problems = [
+        (setting.name, setting.problem_text(setting.value(exercise), translator))
+        for setting in SETTINGS if setting.problem
+    ]
+    problems = [(name, message) for name, message in problems if message]
+    problems.extend(_taxonomy_problems(exercise.taxonomy, translator.gettext))
     return problems
