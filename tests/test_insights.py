@@ -127,7 +127,7 @@ def test_report_scores_with_the_rubric_in_force():
 # ---- the staff handlers in-process --------------------------------------------
 
 
-@pytest.mark.parametrize("handler", ["class_summary", "export_responses"])
+@pytest.mark.parametrize("handler", ["class_summary", "export_responses", "add_synonym"])
 def test_learners_get_403_from_staff_handlers(handler):
     learner = make_block(runtime=RecordingRuntime(user_id="ana"))
     learner.runtime._services["user_state_client"] = ListUserStateClient(submitted_states())
@@ -198,6 +198,39 @@ def test_staff_see_the_summary_section_and_learners_do_not():
     learner_html = make_block(runtime=RecordingRuntime(user_id="ana")).student_view().content
     assert "ct-insights" in staff_html and "Class summary (staff only)" in staff_html
     assert "ct-insights" not in learner_html and "Class summary" not in learner_html
+
+
+def test_staff_add_a_frequent_unplaced_entry_as_a_synonym_in_one_action():
+    """Issue 13: the summary's suggestion becomes a synonym; the next summary places the entry."""
+    block = staff_block(submitted_states())
+    status, summary = call_handler(block, "class_summary", {})
+    row = summary["unplaced"][0]
+    assert row["text"] == normalise_entry("the lighthouse keeper") and row["suggested_group"]
+    status, body = call_handler(block, "add_synonym", {"entry": row["text"], "group": row["suggested_group"]})
+    assert status == 200 and "rescore" in body["message"]
+    group = block.exercise.taxonomy.group(row["suggested_group"])
+    assert group.synonyms == (row["text"],)
+    status, again = call_handler(block, "class_summary", {})
+    assert row["text"] not in [r["text"] for r in again["unplaced"]]
+    # The same entry twice is no change.
+    assert call_handler(block, "add_synonym", {"entry": row["text"].upper(), "group": group.id})[0] == 200
+    assert block.exercise.taxonomy.group(group.id).synonyms == (row["text"],)
+
+
+@pytest.mark.parametrize("body, code", [
+    ({"entry": "astronauts", "group": "astronomers"}, "unknown_group"),
+    ({"entry": "  \u0007 ", "group": "coworkers"}, "empty_entry"),
+    ({"entry": "x" * 201, "group": "coworkers"}, "invalid_synonym"),
+    ({"entry": "astronauts"}, "bad_request"),
+    ({"entry": ["astronauts"], "group": "coworkers"}, "bad_request"),
+    (["astronauts"], "bad_request"),
+])
+def test_a_bad_synonym_request_changes_nothing(body, code):
+    block = staff_block()
+    before = block.exercise
+    status, response = call_handler(block, "add_synonym", body)
+    assert (status, response["code"]) == (400, code) and response["error"]
+    assert block.exercise == before
 
 
 # ---- over HTTP, in the workbench --------------------------------------------
@@ -329,3 +362,25 @@ def test_insights_script_writes_no_html():
     from conftest import REPO
     script = (REPO / "static" / "js" / "insights.js").read_text()
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|\.html\(|document\.write", script)
+
+
+@pytest.mark.slow
+def test_staff_add_an_unplaced_entry_as_a_synonym_from_the_page(bench, page):
+    """Issue 13: one click on the class summary stores the synonym; the page says scores change on rescore."""
+    scenario = "customer_tenet.1"  # its own class, so the other tests' rubric stays as it is
+    for learner in ("kit", "lou"):
+        response = WorkbenchUser(bench, learner, scenario).post("submit", {"answer": "policyholders\nthe harbour pilots"})
+        assert response.status_code == 200
+    page.goto(f"{bench}/scenario/{scenario}/?student=staff-synonyms")
+    section = page.locator(".ct-insights")
+    assert "Rescore All Learners' Submissions" in section.locator(".ct-insights-rescore").inner_text()
+    section.get_by_role("button", name="Load the class summary").click()
+    row = section.locator(".ct-unplaced-table tbody tr").filter(has_text=normalise_entry("the harbour pilots"))
+    row.wait_for()
+    suggested = row.locator(".ct-suggested-label").inner_text()
+    with page.expect_response(lambda response: "/add_synonym/" in response.url) as added:
+        row.get_by_role("button", name=f"Add as a synonym: “{normalise_entry('the harbour pilots')}” to {suggested}").click()
+    assert added.value.status == 200
+    row.locator(".ct-add-synonym-outcome").filter(has_text="rescore").wait_for()
+    section.get_by_role("button", name="Load the class summary").click()
+    section.locator(".ct-insights-no-unplaced").wait_for(state="visible")

@@ -21,12 +21,12 @@ from xblock.core import XBlock, XBlockMixin
 from xblock.fields import Scope
 
 from ..exercise.class_figures import (
-    LEARNER_CAP, describe_summary, first_states, records_from_states, response_fields, responses_csv, summarise,
+    LEARNER_CAP, describe_summary, exercise_with_synonym, first_states, records_from_states, response_fields, responses_csv, summarise,
     summary_cache_key,
 )
 from ..exercise.feedback import translate_text
 from .json_api import JsonRefusal, json_api
-from .permissions import current_user_is_staff, staff_only
+from .permissions import current_user_is_staff, staff_only, studio_only
 from .resources import loader
 
 SUMMARY_CACHE_SECONDS = 5 * 60
@@ -67,6 +67,7 @@ class InsightsMixin(XBlockMixin):
             "block_id": self.html_id(),
             "cap": LEARNER_CAP,
             "minutes": SUMMARY_CACHE_SECONDS // 60,
+            "location": str(self.scope_ids.usage_id),
         }, i18n_service=self.i18n))
         fragment.add_css(loader.load_unicode("css/insights.css"))
         fragment.add_javascript(loader.load_unicode("js/insights.js"))
@@ -119,6 +120,25 @@ class InsightsMixin(XBlockMixin):
         response["as_of"] = cached["as_of"]
         response["limit_text"] = self._limit_text() if cached["truncated"] else ""
         return response
+
+    @json_api
+    @staff_only
+    @studio_only
+    def add_synonym(self, data, suffix=""):
+        """
+        Staff: add a frequent unplaced entry as a synonym of a group, in one
+        action. Only where authored settings can be written: the LMS keeps
+        them read-only, so there it answers 403 and changes nothing (add the
+        synonym in Studio instead). Stored scores do not change until rescored.
+        """
+        exercise, group, entry = exercise_with_synonym(self.exercise, data, self.i18n)
+        self.store_exercise(exercise)
+        return {
+            "added": True,
+            "message": self.gettext(
+                "“{entry}” is a synonym of {group} now. Learners' scores change only when you rescore."
+            ).format(entry=entry, group=translate_text(self.i18n, group.label)),
+        }
 
     @json_api
     @staff_only

@@ -12,12 +12,15 @@ import hashlib
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from ..rubric import RubricResult, counting_result, grade
 from ..rubric.normalizing import singular, tokenize
 from .feedback import translate_text
+from .refusals import Refusal
+from .submission import clean_text
+from .validation import exercise_problems
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -236,3 +239,33 @@ def responses_csv(rows, username_heading):
     for username, fields in rows:
         writer.writerow([spreadsheet_safe(username)] + list(fields.values()))
     return output.getvalue()
+
+
+def exercise_with_synonym(exercise, data, translator):
+    """
+    The class summary's one action: (the exercise with `data["entry"]` added as
+    a synonym of the group `data["group"]`, that group, the entry as stored). Raises Refusal, and
+    nothing changes, for a request no page would send or an exercise the rules
+    refuse (too long, too many synonyms). An entry the group has already is
+    no change.
+    """
+    _ = translator.gettext
+    if not isinstance(data, dict) or set(data) != {"entry", "group"} or not all(
+            isinstance(value, str) for value in data.values()):
+        raise Refusal(400, "bad_request", _("Send the entry and the id of its group."))
+    taxonomy = exercise.taxonomy
+    if data["group"] not in taxonomy.group_ids:
+        raise Refusal(400, "unknown_group", _("That group is not in the exercise any more. Reload the summary."))
+    entry = clean_text(data["entry"]).strip()
+    if not entry:
+        raise Refusal(400, "empty_entry", _("Enter the entry to add."))
+    group = taxonomy.group(data["group"])
+    if entry.casefold() in {synonym.casefold() for synonym in group.synonyms}:
+        return exercise, group, entry
+    changed = replace(group, synonyms=group.synonyms + (entry,))
+    groups = tuple(changed if g is group else g for g in taxonomy.groups)
+    updated = exercise.with_changes(taxonomy=replace(taxonomy, groups=groups))
+    problems = exercise_problems(updated, translator)
+    if problems:
+        raise Refusal(400, "invalid_synonym", problems[0][1])
+    return updated, changed, entry

@@ -63,6 +63,33 @@ function CustomerTenetInsights(runtime, element, translator) {
         });
     }
 
+    // The suggested group and one action: the entry becomes its synonym; the server words the outcome.
+    function suggestionCell(row) {
+        var cell = make('td', 'ct-suggestion');
+        cell.appendChild(make('span', 'ct-suggested-label', row.suggested_label));
+        if (!row.suggested_group) { return cell; }
+        var button = make('button', 'ct-add-synonym', gettext('Add as a synonym'));
+        button.type = 'button';
+        button.setAttribute('aria-label', format(gettext('Add as a synonym: “{entry}” to {group}'),
+            {entry: row.text, group: row.suggested_label}));
+        var outcome = make('span', 'ct-add-synonym-outcome');
+        outcome.setAttribute('role', 'status');
+        button.addEventListener('click', function () {
+            button.disabled = true;
+            post('add_synonym', {entry: row.text, group: row.suggested_group}).done(function (result) {
+                outcome.textContent = result.message;
+                button.hidden = true;
+            }).fail(function (xhr) {
+                outcome.textContent = errorText(xhr);
+                button.disabled = false;
+            });
+        });
+        cell.appendChild(document.createTextNode(' '));  // words stay apart when the cell is read as text
+        cell.appendChild(button);
+        cell.appendChild(outcome);
+        return cell;
+    }
+
     function unplacedRows(rows) {
         var tbody = $one('.ct-unplaced-table tbody');
         tbody.textContent = '';
@@ -70,7 +97,7 @@ function CustomerTenetInsights(runtime, element, translator) {
             var tr = make('tr');
             tr.appendChild(make('td', 'ct-unplaced-entry', row.text));
             tr.appendChild(make('td', null, row.learners_text));
-            tr.appendChild(make('td', null, row.suggested_label));
+            tr.appendChild(suggestionCell(row));
             tbody.appendChild(tr);
         });
         $one('.ct-unplaced-table').hidden = rows.length === 0;
@@ -97,11 +124,11 @@ function CustomerTenetInsights(runtime, element, translator) {
         }
     }
 
-    function post(handler) {
+    function post(handler, body) {
         return $.ajax({
             type: 'POST',
             url: runtime.handlerUrl(root, handler),
-            data: '{}',
+            data: JSON.stringify(body || {}),
             contentType: 'application/json; charset=utf-8',
             dataType: 'json'
         });

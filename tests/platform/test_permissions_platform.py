@@ -138,6 +138,19 @@ class TestInTheLms:
         assert next_request.display_name == Exercise().display_name
         assert call_handler(next_request, "submit", {"answer": "policyholders"})[0] == 200
 
+    def test_staff_adding_a_synonym_from_the_class_summary_get_403_and_nothing_changes(self):
+        """
+        Issue 13's one action stores an authored setting, which the LMS keeps
+        read-only (lms/djangoapps/lms_xblock/field_data.py): 403, translated,
+        and the exercise is as it was.
+        """
+        block = lms_block(is_staff=True)
+        with translation.override("es"):
+            status, response = call_handler(block, "add_synonym", {"entry": "harbour pilots", "group": "coworkers"})
+        assert (status, response["code"]) == (403, "studio_only")
+        assert response["error"] == "Esta configuración solo se puede cambiar en Studio."
+        assert block_in(block.runtime).exercise == Exercise()
+
     def test_staff_may_still_try_an_answer_and_read_presets(self):
         """
         studio_preview and studio_preset store nothing, so the LMS's read-only
