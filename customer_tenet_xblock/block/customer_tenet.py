@@ -18,6 +18,7 @@ from ..exercise.feedback import (
 )
 from ..exercise.i18n import N_, block_translations
 from ..exercise.markup import render_markdown
+from ..exercise.settings import SETTINGS
 from ..exercise.submission import read_submission
 from ..exercise.validation import exercise_problems
 from ..rubric import counting_result, grade
@@ -199,14 +200,9 @@ class CustomerTenetXBlock(
         """
         exercise = self.exercise
         return {
-            "display_name": exercise.display_name,
-            "prompt": exercise.prompt,
+            **{setting.name: setting.value(exercise) for setting in SETTINGS if setting.mobile},
             "prompt_html": render_markdown(exercise.prompt),
             "slots": map_slots(exercise.taxonomy),
-            "reflection_prompt": exercise.reflection_prompt,
-            "max_attempts": exercise.max_attempts,
-            "max_chars": exercise.max_chars,
-            "max_entries": exercise.max_entries,
             "max_score": self.max_score(),
             "state_handler": "learner_state",
             "submit_handler": "submit",

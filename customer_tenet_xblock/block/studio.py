@@ -17,7 +17,7 @@ from ..exercise.feedback import describe, format_points, translate_text, why_vis
 from ..exercise.i18n import N_
 from ..exercise.markup import render_markdown
 from ..exercise.presets import PRESETS
-from ..exercise.settings import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER
+from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME
 from ..exercise.submission import clean_text, read_submission, require_object
 from ..exercise.validation import MAX_ID_LENGTH, exercise_problems
 from ..rubric import grade
@@ -26,17 +26,11 @@ from .json_api import JsonRefusal, json_api
 from .permissions import staff_only, studio_only
 from .resources import add_js_translations, loader, script_safe_json
 
-TEXT_SETTINGS = ("display_name", "prompt", "reflection_prompt", "takeaway", "show_why", "lexicon")
-WHOLE_NUMBER_SETTINGS = ("max_attempts", "max_chars", "max_entries")
-NUMBER_SETTINGS = ("weight", "balance_points")
-OPTIONAL_SETTINGS = ("weight",)  # left empty: unset, and the gradebook counts the raw points
-EDITOR_SETTINGS = frozenset(TEXT_SETTINGS + WHOLE_NUMBER_SETTINGS + NUMBER_SETTINGS + ("groups",))
+# Every setting has its control in the editor; the groups are rows of their own (editor_group, _read_groups).
+EDITOR_SETTINGS = frozenset(setting.name for setting in SETTINGS)
+SCALAR_SETTINGS = tuple(setting for setting in SETTINGS if setting.kind is not list)
+SHOW_WHY_LABELS = dict(SETTINGS_BY_NAME["show_why"].choices)
 GROUP_SETTINGS = frozenset({"id", "label", "side", "kind", "hint", "why", "synonyms", "points"})
-SHOW_WHY_LABELS = (
-    (SHOW_WHY_ALWAYS, N_("Right away")),
-    (SHOW_WHY_AFTER_LAST_ATTEMPT, N_("After the last attempt")),
-    (SHOW_WHY_NEVER, N_("Never")),
-)
 # What kind of customers a group holds: its generic words work in any taxonomy (taxonomy.KINDS).
 KIND_LABELS = (
     ("customers", N_("End customers")),
@@ -51,8 +45,6 @@ KIND_LABELS = (
     ("community", N_("The community")),
     ("other", N_("Other: only its label and synonyms")),
 )
-LEXICON_LABELS = (("en", N_("English")), ("es", N_("Spanish")), ("", N_("None: only labels and synonyms")))
-TAXONOMY_SETTINGS = ("balance_points", "lexicon")
 
 
 class InvalidConfiguration(JsonRefusal):
@@ -66,21 +58,9 @@ class InvalidConfiguration(JsonRefusal):
 
 def editor_data(exercise):
     """An Exercise as the editor shows it: texts as written, synonyms one per line."""
-    taxonomy = exercise.taxonomy
-    return {
-        "display_name": exercise.display_name,
-        "prompt": exercise.prompt,
-        "max_attempts": exercise.max_attempts,
-        "weight": exercise.weight,
-        "show_why": exercise.show_why,
-        "reflection_prompt": exercise.reflection_prompt,
-        "takeaway": exercise.takeaway,
-        "max_chars": exercise.max_chars,
-        "max_entries": exercise.max_entries,
-        "balance_points": taxonomy.balance_points,
-        "lexicon": taxonomy.lexicon,
-        "groups": [editor_group(group) for group in taxonomy.groups],
-    }
+    data = {setting.name: setting.value(exercise) for setting in SCALAR_SETTINGS}
+    data["groups"] = [editor_group(group) for group in exercise.taxonomy.groups]
+    return data
 
 
 def editor_group(group):
@@ -140,6 +120,14 @@ class _Reader:
         except OverflowError:
             return math.inf if value > 0 else -math.inf
 
+    def setting(self, value, setting):
+        """A value of one of settings.SETTINGS, read as its type says; None for an optional one left empty."""
+        if setting.optional and _left_empty(value):
+            return None  # weight: unset, and the gradebook counts the raw points
+        if setting.kind is str:
+            return self.text(value, setting.name)
+        return self.number(value, setting.name, whole=setting.kind is int)
+
     def synonyms(self, value, where):
         lines = value if isinstance(value, list) else self.text(value, where).split("\n")
         return tuple(filter(None, (self.text(line, where) for line in lines)))
@@ -189,15 +177,10 @@ def read_editor(data, base, translator):
     require_object(data, EDITOR_SETTINGS, translator)
     values = {**editor_data(base), **data}
     reader = _Reader(translator)
-    settings = {name: reader.text(values[name], name) for name in TEXT_SETTINGS}
-    settings.update((name, reader.number(values[name], name, whole=True)) for name in WHOLE_NUMBER_SETTINGS)
-    settings.update(
-        (name, None if name in OPTIONAL_SETTINGS and _left_empty(values[name]) else reader.number(values[name], name))
-        for name in NUMBER_SETTINGS
-    )
+    settings = {setting.name: reader.setting(values[setting.name], setting) for setting in SCALAR_SETTINGS}
     taxonomy = Taxonomy(
         groups=_read_groups(values["groups"], reader),
-        **{name: settings.pop(name) for name in TAXONOMY_SETTINGS},
+        **{setting.name: settings.pop(setting.name) for setting in SCALAR_SETTINGS if setting.on_taxonomy},
     )
     exercise = base.with_changes(taxonomy=taxonomy, **settings)
     problems = dict(reader.problems)
@@ -239,8 +222,10 @@ class StudioMixin(XBlockMixin):
         i18n = self.i18n
         html = loader.render_django_template("html/studio_view.html", {
             "block_id": self.html_id() + "-studio",
-            "show_why_choices": [(code, i18n.gettext(label)) for code, label in SHOW_WHY_LABELS],
-            "lexicons": [(code, i18n.gettext(label)) for code, label in LEXICON_LABELS],
+            "choices": {  # the options of each setting that has a few
+                setting.name: [(value, i18n.gettext(label)) for value, label in setting.choices]
+                for setting in SETTINGS if setting.choices
+            },
             "kinds": [(code, i18n.gettext(label)) for code, label in KIND_LABELS],
             "presets": [(preset_id, i18n.gettext(name)) for preset_id, (name, _taxonomy) in PRESETS.items()],
         }, i18n_service=i18n)
@@ -271,7 +256,7 @@ class StudioMixin(XBlockMixin):
             "max_attempts": exercise.max_attempts,
             "weight": i18n.gettext("unset (counts the raw points: {points})").format(
                 points=format_points(taxonomy.possible_points)) if exercise.weight is None else format_points(exercise.weight),
-            "show_why": i18n.gettext(dict(SHOW_WHY_LABELS).get(exercise.show_why, exercise.show_why)),
+            "show_why": i18n.gettext(SHOW_WHY_LABELS.get(exercise.show_why, exercise.show_why)),
             "problems": [message for _where, message in exercise_problems(exercise, i18n)],
         }, i18n_service=i18n)
         fragment = Fragment(html)

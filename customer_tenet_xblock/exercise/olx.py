@@ -26,25 +26,17 @@ from lxml import etree
 
 from ..rubric.taxonomy import KINDS, SIDES, Group, Taxonomy
 from .i18n import N_, TranslatableError
-from .settings import SHOW_WHY_CHOICES, Exercise
-from .validation import LEXICONS, exercise_problems
+from .settings import ATTRIBUTE, ELEMENT, GROUP_ELEMENTS, SETTINGS, TAXONOMY_SETTINGS, Exercise
+from .validation import exercise_problems
 
 MAX_OLX_BYTES = 1_000_000
 MAX_DEPTH = 4  # customer_tenet > group > label is as deep as it goes
 
-# Attribute name -> (Exercise field, type) for the root element.
-ROOT_ATTRIBUTES = {
-    "display_name": ("display_name", str),
-    "max_attempts": ("max_attempts", int),
-    "weight": ("weight", float),
-    "show_why": ("show_why", str),
-    "max_chars": ("max_chars", int),
-    "max_entries": ("max_entries", int),
-}
-TAXONOMY_ATTRIBUTES = {"balance_points": float, "lexicon": str}
-ROOT_TEXTS = {"prompt": "prompt", "reflection": "reflection_prompt", "takeaway": "takeaway"}
+# The root element's attributes and text elements, as settings.SETTINGS says each setting travels.
+ROOT_ATTRIBUTES = {setting.name: setting for setting in SETTINGS if setting.olx == ATTRIBUTE}
+ROOT_TEXTS = {setting.olx_tag: setting for setting in SETTINGS if setting.olx == ELEMENT}
 GROUP_TEXTS = ("label", "hint", "why")
-EXERCISE_ATTRIBUTES = frozenset(ROOT_ATTRIBUTES) | frozenset(TAXONOMY_ATTRIBUTES)
+EXERCISE_ATTRIBUTES = frozenset(ROOT_ATTRIBUTES)
 
 
 class OlxError(TranslatableError, ValueError):
@@ -111,6 +103,12 @@ def _choice(value, choices, where):
     return value
 
 
+def _setting_value(text, setting):
+    """A root attribute's value, of its setting's type and among its choices."""
+    value = _convert(text, setting.kind, setting.name)
+    return _choice(value, setting.choice_values, setting.name) if setting.choices else value
+
+
 def _group_from_node(node, index):
     where = f"<group> #{index + 1}"
     unknown = sorted(set(node.attrib) - {"id", "side", "points", "kind"})
@@ -158,9 +156,9 @@ def read_node(node, translator=None):
         raise OlxError(N_("The OLX has a <!DOCTYPE> declaration: DTDs and entities are not allowed."))
     _check_depth(node)
     values = {
-        name: _convert(node.get(attribute), kind, f"{attribute}")
-        for attribute, (name, kind) in ROOT_ATTRIBUTES.items()
-        if attribute in node.attrib
+        name: _setting_value(node.get(name), setting)
+        for name, setting in ROOT_ATTRIBUTES.items()
+        if name in node.attrib
     }
     groups, others = [], []
     for child in _elements(node):
@@ -169,19 +167,14 @@ def read_node(node, translator=None):
         elif child.tag == "group":
             groups.append(_group_from_node(child, len(groups)))
         elif child.tag in ROOT_TEXTS:
-            if ROOT_TEXTS[child.tag] in values:
+            if ROOT_TEXTS[child.tag].name in values:
                 raise OlxError(N_("{where} has more than one <{tag}>."), where="<customer_tenet>", tag=child.tag)
-            values[ROOT_TEXTS[child.tag]] = _text(child)
+            values[ROOT_TEXTS[child.tag].name] = _text(child)
         else:
             raise OlxError(N_("{where} has an unknown element <{tag}>."), where="<customer_tenet>", tag=child.tag)
-    default = Exercise().taxonomy
-    values["taxonomy"] = Taxonomy(
-        groups=tuple(groups) or default.groups,
-        balance_points=_convert(node.get("balance_points", default.balance_points), float, "balance_points"),
-        lexicon=_choice(node.get("lexicon", default.lexicon), LEXICONS, "lexicon"),
-    )
-    if "show_why" in values:
-        _choice(values["show_why"], SHOW_WHY_CHOICES, "show_why")
+    taxonomy = {setting.name: values.pop(setting.name, setting.default) for setting in TAXONOMY_SETTINGS}
+    taxonomy["groups"] = tuple(groups) or taxonomy["groups"]  # no <group> at all: the default taxonomy's
+    values["taxonomy"] = Taxonomy(**taxonomy)
     exercise = Exercise(**values)
     problems = exercise_problems(exercise, translator or NullTranslations())
     if problems:
@@ -207,22 +200,25 @@ def _add_text(parent, tag, text):
 
 def exercise_to_node(exercise, node, omit=()):
     """Write every setting of an Exercise (but those named in `omit`) onto an lxml element, in a fixed order."""
-    for attribute, (name, _kind) in ROOT_ATTRIBUTES.items():
-        if attribute not in omit and getattr(exercise, name) is not None:  # an unset weight stays unset
-            node.set(attribute, _format(getattr(exercise, name)))
-    node.set("balance_points", _format(exercise.taxonomy.balance_points))
-    node.set("lexicon", exercise.taxonomy.lexicon)
-    _add_text(node, "prompt", exercise.prompt)
-    for group in exercise.taxonomy.groups:
+    for name, setting in ROOT_ATTRIBUTES.items():
+        if name not in omit and setting.value(exercise) is not None:  # an unset weight stays unset
+            node.set(name, _format(setting.value(exercise)))
+    for setting in SETTINGS:  # the elements, in the schema's order
+        if setting.olx == ELEMENT:
+            _add_text(node, setting.olx_tag, setting.value(exercise))
+        elif setting.olx == GROUP_ELEMENTS:
+            _add_groups(node, setting.value(exercise))
+    return node
+
+
+def _add_groups(node, groups):
+    for group in groups:
         group_node = etree.SubElement(
             node, "group", id=group.id, side=group.side, points=_format(group.points), kind=group.kind)
         for tag in GROUP_TEXTS:
             _add_text(group_node, tag, getattr(group, tag))
         for synonym in group.synonyms:
             _add_text(group_node, "synonym", synonym)
-    _add_text(node, "reflection", exercise.reflection_prompt)
-    _add_text(node, "takeaway", exercise.takeaway)
-    return node
 
 
 def _format(value):

@@ -18,7 +18,6 @@ from .presets import default_taxonomy
 SHOW_WHY_ALWAYS = "always"
 SHOW_WHY_AFTER_LAST_ATTEMPT = "after_last_attempt"
 SHOW_WHY_NEVER = "never"
-SHOW_WHY_CHOICES = (SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_NEVER)
 
 # Learner answer limits: defaults, and the bounds an instructor may set them in.
 DEFAULT_MAX_CHARS = 20_000
@@ -32,7 +31,6 @@ MAX_TEXT_LENGTH = 5_000  # hint, why, synonym, reflection question, takeaway
 MAX_PROMPT_LENGTH = 20_000
 MAX_POINTS = 100
 MAX_ATTEMPTS = 1_000
-LEXICONS = ("en", "es", "")  # the rubric's built-in lexicons; "": only labels and synonyms
 
 DEFAULT_DISPLAY_NAME = N_("Who are your customers?")
 DEFAULT_PROMPT = N_(
@@ -73,7 +71,7 @@ class Setting:
     on_taxonomy: bool = False  # an attribute of Exercise.taxonomy (the rubric's input), not of Exercise
     optional: bool = False  # may be None ("unset"): empty in the editor, absent from OLX
     bounds: tuple = None  # (lowest, highest) a number may be
-    choices: tuple = ()  # the values a text may take
+    choices: tuple = ()  # (value, label marked with N_) pairs: the values a text may take
     max_length: int = None  # of a text
     problem: str = ""  # marked with N_: what validation says when a rule above is broken; {low}, {high}, {max}
     blank_problem: str = ""  # marked with N_: for a text that may not be blank, what validation says when it is
@@ -85,6 +83,10 @@ class Setting:
 
     def value(self, exercise):
         return getattr(exercise.taxonomy if self.on_taxonomy else exercise, self.name)
+
+    @property
+    def choice_values(self):
+        return tuple(value for value, _label in self.choices)
 
     def problem_with(self, value):
         """
@@ -98,7 +100,7 @@ class Setting:
             low, high = self.bounds
             return "" if low <= value <= high else self.problem  # NaN is never within bounds
         if self.choices:
-            return "" if value in self.choices else self.problem
+            return "" if value in self.choice_values else self.problem
         if self.blank_problem and not value.strip():
             return self.blank_problem
         return self.problem if self.max_length is not None and len(value) > self.max_length else ""
@@ -128,7 +130,9 @@ SETTINGS = (
             help=N_("Empty: the exercise is worth its points."), optional=True,  # None: the raw points count
             bounds=(0, MAX_POINTS), problem=N_("The weight must be between 0 and {max}.")),
     Setting("show_why", str, "settings", SHOW_WHY_AFTER_LAST_ATTEMPT, N_("When to show why a missed group matters"),
-            choices=SHOW_WHY_CHOICES, problem=N_("Choose when the why-it-matters text is shown.")),
+            choices=((SHOW_WHY_ALWAYS, N_("Right away")), (SHOW_WHY_AFTER_LAST_ATTEMPT, N_("After the last attempt")),
+                     (SHOW_WHY_NEVER, N_("Never"))),
+            problem=N_("Choose when the why-it-matters text is shown.")),
     Setting("max_chars", int, "settings", DEFAULT_MAX_CHARS, N_("Longest answer (characters)"), mobile=True,
             bounds=MAX_CHARS_BOUNDS, problem=N_("This limit must be between {low} and {high}.")),
     Setting("max_entries", int, "settings", DEFAULT_MAX_ENTRIES, N_("Most entries in an answer"), mobile=True,
@@ -137,7 +141,8 @@ SETTINGS = (
             N_("Points for naming internal and external customers"), on_taxonomy=True,
             bounds=(0, MAX_POINTS), problem=N_("Points must be between 0 and {max}.")),
     Setting("lexicon", str, "content", DEFAULT_TAXONOMY.lexicon, N_("Built-in matching lexicon"), on_taxonomy=True,
-            choices=LEXICONS, problem=N_("Unknown matching lexicon.")),
+            choices=(("en", N_("English")), ("es", N_("Spanish")), ("", N_("None: only labels and synonyms"))),
+            problem=N_("Unknown matching lexicon.")),
     # The groups' own rules are validation.py's; their OLX is olx.py's and their editor studio.py's.
     Setting("groups", list, "content", DEFAULT_TAXONOMY.groups, N_("Customer groups"), on_taxonomy=True,
             olx=GROUP_ELEMENTS, store=lambda groups: [group.to_dict() for group in groups],

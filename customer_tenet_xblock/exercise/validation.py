@@ -8,9 +8,7 @@ Pure functions: they take the translator as an argument and return
 parser and the CLI report the same problems in the same words.
 """
 from ..rubric.taxonomy import KINDS, SIDES
-from .settings import (  # noqa: F401 - LEXICONS and the limits are read from here too
-    LEXICONS, MAX_ATTEMPTS, MAX_LABEL_LENGTH, MAX_POINTS, MAX_PROMPT_LENGTH, MAX_TEXT_LENGTH, SETTINGS,
-)
+from .settings import MAX_LABEL_LENGTH, MAX_POINTS, MAX_TEXT_LENGTH, SETTINGS, SETTINGS_BY_NAME
 
 MAX_GROUPS = 30
 MAX_SYNONYMS = 200
@@ -61,7 +59,8 @@ def _taxonomy_problems(taxonomy, _):
             yield f"groups.{index}.label", _("Two groups have the same label; labels must be unique.")
         seen_ids.add(group.id)
         seen_labels.add(label_key)
-    if groups and 0 <= taxonomy.balance_points <= MAX_POINTS and taxonomy.possible_points <= 0:
+    balance_in_bounds = not SETTINGS_BY_NAME["balance_points"].problem_with(taxonomy.balance_points)
+    if groups and balance_in_bounds and taxonomy.possible_points <= 0:  # one message about the points is enough
         yield "groups", _("The exercise must be worth more than 0 points in total.")
 
 
