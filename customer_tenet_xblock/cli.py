@@ -1,10 +1,13 @@
 """
 customer-tenet: grade sample answers offline, exactly as a course would.
 
-    customer-tenet grade [--taxonomy BLOCK.xml] [--json] [FILE|-]
+    customer-tenet grade [--taxonomy BLOCK.xml] [--json] [--show-why] [FILE|-]
     customer-tenet grade --batch FILE.jsonl [--taxonomy BLOCK.xml]
 
---taxonomy takes the block's own OLX (Studio export). Input and output are UTF-8;
+--taxonomy takes the block's own OLX (Studio export). An answer is checked and
+graded as the block does after a learner's first attempt: the course's limits
+(empty answer, length, number of entries) refuse it, and why a missed group
+matters shows by the exercise's show_why policy (--show-why: always). Input and output are UTF-8;
 output is always valid JSON (--json, --batch). Problems with the input
 print one line on stderr and exit with status 2, before anything is written.
 """
@@ -14,10 +17,11 @@ import os
 import sys
 
 from .exercise import olx
-from .exercise.feedback import describe
+from .exercise.assessment import assess, left_after_first_attempt
 from .exercise.i18n import N_, TranslatableError, translations_for
-from .exercise.settings import Exercise
-from .exercise.submission import clean_text
+from .exercise.refusals import Refusal
+from .exercise.settings import SHOW_WHY_ALWAYS, Exercise
+from .exercise.submission import clean_text, read_submission
 from .rubric import grade
 
 EXIT_BAD_INPUT = 2
@@ -124,13 +128,18 @@ def run_grade(args, translator):
     taxonomy = exercise.taxonomy
     if args.batch:
         return batch_output(args.batch, taxonomy)
-    result = grade(clean_text(read_text(args.file)), taxonomy)
+    try:
+        submission = read_submission({"answer": read_text(args.file)}, exercise, translator)
+    except Refusal as refusal:  # what the block would refuse, in the same words
+        path = "<stdin>" if args.file in (None, "-") else args.file
+        raise InputError(N_("{path}: {problem}"), path=path, problem=refusal.message) from None
+    if args.show_why:
+        exercise = exercise.with_changes(show_why=SHOW_WHY_ALWAYS)
+    assessment = assess(exercise, submission.answer, translator, left_after_first_attempt(exercise),
+                        entries=submission.entries)
     if args.json:
-        return json.dumps(result.to_dict(), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
-    return readable(describe(
-        result, translator, show_why_for_missed=True,
-        show_takeaway=not result.missed, takeaway=exercise.takeaway,
-    ))
+        return json.dumps(assessment.result.to_dict(), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return readable(assessment.feedback)
 
 
 def parser():
@@ -140,6 +149,8 @@ def parser():
     grade_command.add_argument("file", nargs="?", default="-", help="the answer's text file, or - for stdin")
     grade_command.add_argument("--taxonomy", metavar="BLOCK.xml", help="the block's OLX (default: the insurance example)")
     grade_command.add_argument("--json", action="store_true", help="print the result as JSON")
+    grade_command.add_argument("--show-why", action="store_true",
+                               help="show why each missed group matters, whatever the exercise's policy")
     grade_command.add_argument("--batch", metavar="FILE.jsonl", help='grade lines of {"id": ..., "text": ...}')
     return top
 

@@ -189,3 +189,24 @@ def test_the_refusal_is_in_the_users_language():
                             env={"PATH": "/usr/bin:/bin", "LANGUAGE": "es"})
     assert result.returncode == 2
     assert result.stderr.decode("utf-8") == "customer-tenet: no se puede leer <stdin>: está cerrada\n"
+
+
+def test_the_course_limits_refuse_an_answer_as_the_block_does(tmp_path):
+    assert_refused(run("grade", "-", stdin="\n  \n"), "<stdin>: Write at least one customer before you submit.")
+    block_xml = tmp_path / "block.xml"
+    block_xml.write_text(olx.exercise_to_text(Exercise(max_entries=2)), encoding="utf-8")
+    assert_refused(run("grade", "--taxonomy", str(block_xml), "-", stdin="agents\nbrokers\nmy boss\n"),
+                   "<stdin>: Your list has too many entries: list at most 2 customers.")
+
+
+def test_why_a_missed_group_matters_follows_the_exercises_policy(tmp_path):
+    def whys(*args):
+        result = run("grade", *args, "-", stdin="policyholders\n")
+        assert result.returncode == 0, result.stderr
+        return result.stdout.count("why: ")
+
+    assert whys() == 1  # unlimited attempts, shown after the last one: only the found group's
+    assert whys("--show-why") == 6
+    one_attempt = tmp_path / "block.xml"
+    one_attempt.write_text(olx.exercise_to_text(Exercise(max_attempts=1)), encoding="utf-8")
+    assert whys("--taxonomy", str(one_attempt)) == 6  # after the first attempt none is left

@@ -13,15 +13,16 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
 from ..exercise import olx
+from ..exercise.assessment import assess
 from ..exercise.feedback import (
-    CORRECTNESS_PAST_DUE, correctness_visible, describe, map_slots, translate_text, why_visible,
+    CORRECTNESS_PAST_DUE, correctness_visible, map_slots, translate_text,
 )
 from ..exercise.i18n import N_, block_translations
 from ..exercise.markup import render_markdown
 from ..exercise.settings import SETTINGS
 from ..exercise.submission import read_submission
 from ..exercise.validation import exercise_problems
-from ..rubric import counting_result, grade
+from ..rubric import counting_result
 from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings
 from .insights import InsightsMixin
 from .json_api import JsonRefusal, json_api
@@ -60,7 +61,31 @@ class CustomerTenetXBlock(
 
     @property
     def i18n(self):
-        return block_translations(self.runtime.service(self, "i18n"), active_language())
+        """The translator, resolved once per block instance (a request) and language."""
+        language = active_language()
+        cached = self.__dict__.get("_translator")
+        if cached is None or cached[0] != language:
+            cached = self.__dict__["_translator"] = (
+                language, block_translations(self.runtime.service(self, "i18n"), language))
+        return cached[1]
+
+    @property
+    def exercise(self):
+        """The configuration, built from its fields once per block instance (a request)."""
+        exercise = self.__dict__.get("_exercise")
+        if exercise is None:
+            exercise = self.__dict__["_exercise"] = super().exercise
+        return exercise
+
+    def __setattr__(self, name, value):
+        if name in EXERCISE_FIELDS:  # a setting changes: the next read builds the exercise again
+            self.__dict__.pop("_exercise", None)
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name):
+        if name in EXERCISE_FIELDS:
+            self.__dict__.pop("_exercise", None)
+        super().__delattr__(name)
 
     def gettext(self, text):
         return self.i18n.gettext(text)
@@ -93,11 +118,12 @@ class CustomerTenetXBlock(
             return None
         return max(self.max_attempts - self.attempts, 0)
 
-    def state_for_learner(self):
+    def state_for_learner(self, assessment=None):
         """
         Everything the student view shows about this learner, as JSON data.
         Where the course hides correctness, it holds no score, no feedback and
-        no group: only that the answer was submitted.
+        no group: only that the answer was submitted. `assessment`: the one a
+        submission has just made of the stored answer, so it is not graded again.
         """
         exercise = self.exercise
         closed = self.deadline_passed
@@ -105,13 +131,10 @@ class CustomerTenetXBlock(
         shows_correctness = self.shows_correctness
         feedback = None
         if self.answer and shows_correctness:
-            result = grade(self.answer, exercise.taxonomy)
-            feedback = describe(
-                result, self.i18n,
+            if assessment is None:
                 # Past the deadline there is no next attempt: the last one has been made.
-                show_why_for_missed=why_visible(exercise.show_why, self.attempts_left if can_submit else 0),
-                show_takeaway=not can_submit or not result.missed, takeaway=exercise.takeaway,
-            )
+                assessment = assess(exercise, self.answer, self.i18n, self.attempts_left if can_submit else 0)
+            feedback = assessment.feedback
         return {
             "answer": self.answer,
             "reflection": self.reflection,
@@ -229,18 +252,18 @@ class CustomerTenetXBlock(
             raise JsonRefusal(403, "deadline_passed", self.gettext(DEADLINE_PASSED))
         if self.attempts_left == 0:
             raise JsonRefusal(409, "no_attempts_left", self.gettext("You have used all your attempts."))
-        submission = read_submission(data, self.exercise, self.i18n)
-        taxonomy = self.exercise.taxonomy
-        earned = grade(submission.answer, taxonomy).earned
-        if not self.best_answer or earned > grade(self.best_answer, taxonomy).earned:
-            self.best_answer = submission.answer
-        self.answer = submission.answer
-        self.reflection = submission.reflection
-        self.attempts += 1
-        score = self.calculate_score()
+        exercise = self.exercise
+        submission = read_submission(data, exercise, self.i18n)
+        attempts = self.attempts + 1
+        attempts_left = max(exercise.max_attempts - attempts, 0) if exercise.max_attempts else None
+        assessment = assess(exercise, submission.answer, self.i18n, attempts_left,
+                            best_answer=self.best_answer, entries=submission.entries)
+        self.answer, self.attempts = submission.answer, attempts  # these change on every submission
+        self._store(best_answer=assessment.best_answer, reflection=submission.reflection)
+        score = Score(raw_earned=assessment.earned, raw_possible=assessment.possible)
         self.set_score(score)
         self._publish_grade(score, only_if_higher=False)
-        return self.state_for_learner()
+        return self.state_for_learner(assessment)
 
     # ---- grading (ScorableXBlockMixin) -------------------------------------
 
@@ -255,8 +278,13 @@ class CustomerTenetXBlock(
         return Score(raw_earned=self.raw_earned, raw_possible=self.raw_possible)
 
     def set_score(self, score):
-        self.raw_earned = score.raw_earned
-        self.raw_possible = score.raw_possible
+        self._store(raw_earned=score.raw_earned, raw_possible=score.raw_possible)
+
+    def _store(self, **values):
+        """Set fields, each read first: XBlock then writes only those whose value changed."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     def calculate_score(self):
         """The best of the stored answers, graded with the current rubric."""

@@ -13,14 +13,14 @@ import unicodedata
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock, XBlockMixin
 
-from ..exercise.feedback import describe, format_points, translate_text, why_visible
+from ..exercise.assessment import assess, left_after_first_attempt
+from ..exercise.feedback import format_points, translate_text
 from ..exercise.i18n import N_
 from ..exercise.markup import render_markdown
 from ..exercise.presets import PRESETS
 from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME
 from ..exercise.submission import clean_text, read_submission, require_object
 from ..exercise.validation import MAX_ID_LENGTH, exercise_problems
-from ..rubric import grade
 from ..rubric.taxonomy import Group, Taxonomy
 from .json_api import JsonRefusal, json_api
 from .permissions import staff_only, studio_only
@@ -205,11 +205,6 @@ def checked_exercise(data, base, translator):
     return exercise
 
 
-def preview_attempts_left(exercise):
-    """The preview shows what a learner sees after their first attempt."""
-    return max(exercise.max_attempts - 1, 0) if exercise.max_attempts else None
-
-
 # ---- the block's Studio views and handlers ---------------------------------
 
 @XBlock.wants("studio_user_permissions")  # how Studio says who may edit (see permissions.py)
@@ -286,13 +281,9 @@ class StudioMixin(XBlockMixin):
         response = {"prompt_html": render_markdown(exercise.prompt), "feedback": None}
         if data.get("answer") is not None:
             submission = read_submission({"answer": data["answer"]}, exercise, self.i18n)
-            result = grade(submission.answer, exercise.taxonomy)
-            attempts_left = preview_attempts_left(exercise)
-            response["feedback"] = describe(
-                result, self.i18n,
-                show_why_for_missed=why_visible(exercise.show_why, attempts_left),
-                show_takeaway=attempts_left == 0 or not result.missed, takeaway=exercise.takeaway,
-            )
+            # What a learner sees after their first attempt.
+            response["feedback"] = assess(exercise, submission.answer, self.i18n, left_after_first_attempt(exercise),
+                                          entries=submission.entries).feedback
         return response
 
     @json_api
