@@ -67,7 +67,8 @@ def test_synonyms_compose_like_built_in_words():
     ("regulators", "the regulator"), ("investors", "shareholders"),
     ("community", "the local community"), ("management", "my boss"),
     ("departments", "other teams"), ("coworkers", "my colleagues"),
-    ("customers", "the people we serve"),
+    ("customers", "the people we serve"), ("customers", "companies that buy our parts"),
+    ("suppliers", "firms that supply us"), ("departments", "the quality team"),
 ])
 def test_a_new_group_takes_the_generic_words_of_its_kind(kind, entry):
     taxonomy = Taxonomy(groups=(
@@ -96,6 +97,7 @@ def test_plain_variants_of_an_instructors_words():
     assert groups_of("card holders", taxonomy) == ["customers"]
     assert groups_of("a cardholder's children", taxonomy) == ["customers"]
     assert groups_of("companies that insure our members", taxonomy) == ["insurers"]
+    assert groups_of("the funds that insure us", taxonomy) == ["insurers"]  # the clause decides
     assert groups_of("payers", taxonomy) == ["insurers"]
 
 

@@ -75,7 +75,7 @@ CONCEPTS = (
         "trucking company", "logistics provider", "wholesale supplier", "grower", "farmer",
     )),
     Concept("staff", ROLE, OWN_PEOPLE, person=True, with_=(
-        (("agent",), AGENT_STAFF),
+        (("agent", "partner"), AGENT_STAFF),
         (DEPARTMENT_CONTEXT, DEPARTMENTS),
         (("work_beside",), COWORKERS),
     ), phrases=(
@@ -192,6 +192,10 @@ CONCEPTS = (
         "research and development", "administration department", "reception",
         "corporate communications", "strategy", "planning", "vendor management",
         "head office", "central office", "main office", "front office", "administration",
+        # Departments most organisations have, whatever they make or serve.
+        "quality control", "quality team", "quality department", "qc", "production", "manufacturing", "assembly",
+        "packaging", "dispatch", "kitchen", "catering", "housekeeping", "laundry",
+        "security team", "logistics", "warehouse", "stockroom", "supply chain",
     )),
     Concept("department_role", HEAD, DEPARTMENTS, person=True, phrases=(
         "underwriter", "underwriting assistant", "rater", "adjuster", "adjustor",
@@ -223,6 +227,7 @@ CONCEPTS = (
         "in the office", "in my office", "at work", "next cubicle", "next desk",
         "cubicle", "my floor", "same floor", "down the hall", "around me", "in the company", "at the company",
         "in our company", "across the company", "in the building",
+        "my shift", "same shift", "next shift", "other shift", "on shift", "shift",
     )),
     Concept("own_people", HEAD, OWN_PEOPLE, person=True, phrases=(
         "direct report", "my report", "subordinate", "my team", "my staff", "my people",
@@ -251,6 +256,18 @@ CONCEPTS = (
         "use service", "use product", "use what we offer", "rely on service", "served by us",
         "have an account", "account with us", "bank with us", "shop with us", "shop online",
         "buy from us", "order from us", "our service", "my class", "my classroom", "my course",
+        "stay with us", "staying with us", "visit us", "come to us", "do business with us",
+        "order", "buy our part", "buy our product",
+    )),
+    # "Companies that buy our parts": the clause says which group.
+    Concept("organisation_that", OPEN, (), phrases=(
+        "company that", "company who", "company which", "firm that", "firm who",
+        "business that", "business who", "organisation that", "organization that",
+        "organisation who", "organization who",
+    )),
+    Concept("supplies_us", MOD, SUPPLIERS, phrases=(
+        "supply us", "supply our", "supply", "deliver to us", "provide us", "sell to us",
+        "sell us", "we buy from", "we purchase from", "we order from", "we source from",
     )),
     Concept("people", OPEN, (), with_=(
         (("agent", "partner"), AGENT_STAFF),

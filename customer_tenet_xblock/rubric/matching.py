@@ -26,7 +26,7 @@ that insure" for insurers).
 """
 from functools import lru_cache
 
-from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, OPEN, Concept, get_lexicon
+from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, Concept, get_lexicon
 from .normalizing import DeletionIndex, singular, tokenize
 from .results import Match, PlacedEntry
 from .taxonomy import BUILT_IN_IDS, OTHER_KIND, default_kind
@@ -259,8 +259,12 @@ def agentive_stems(word):
 
 
 def _variant_rules(group, lexicon, new):
-    """Clipped forms and "companies that <verb>" of a group's one-word synonyms (and, for a
-    new group, its label's head words), read as the synonym; the lexicon's own words excluded."""
+    """
+    Clipped forms ("admin") and agentive paraphrases ("companies that insure",
+    "people who lend") of a group's one-word synonyms and, for a new group, of
+    its label's head words, read as the synonym. The verb alone only modifies
+    a head, and never takes a word the lexicon already has.
+    """
     synonym = _instructor_concept(group, "synonym", lexicon)
     label = _instructor_concept(group, "label", lexicon)
     sources = [(text, synonym) for text in group.synonyms]
@@ -276,9 +280,17 @@ def _variant_rules(group, lexicon, new):
             if clipped not in reserved:
                 yield clipped, concept, text
         deciding = Concept(concept.name, HEAD, concept.groups, (), person=True, source=concept.source)
+        modifying = Concept(concept.name, MOD, concept.groups, (), source=concept.source)
         for stem in agentive_stems(word):
             for relative in _RELATIVES:
-                yield f"{relative} {stem}", deciding, text
+                yield f"{relative} {stem}", deciding, text  # "the banks that lend": the clause decides
+            if stem not in reserved and stem not in _single_words(lexicon):
+                yield stem, modifying, text  # "companies that insure", "people who lend"
+
+
+@lru_cache(maxsize=4)
+def _single_words(lexicon):
+    return frozenset(phrase for concept in lexicon.concepts for phrase in concept.phrases if " " not in phrase)
 
 
 def label_heads(label, lexicon):
