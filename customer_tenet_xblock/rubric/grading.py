@@ -5,98 +5,11 @@ Pure and deterministic: the same text and taxonomy always give the same
 result, so a stored answer can be rescored after the rubric changes.
 """
 import functools
-from dataclasses import dataclass
 
 from .matching import place_entries
+from .results import BalanceResult, GroupResult, RubricResult
 from .splitting import split_entries
 from .taxonomy import EXTERNAL, INTERNAL
-
-
-@dataclass(frozen=True)
-class GroupResult:
-    group: object  # taxonomy.Group
-    # (entry text, Match) pairs: the learner's entries that showed this group.
-    evidence: tuple = ()
-
-    @property
-    def found(self):
-        return bool(self.evidence)
-
-    @property
-    def earned(self):
-        return self.group.points if self.found else 0.0
-
-
-@dataclass(frozen=True)
-class BalanceResult:
-    """The internal/external criterion: did the learner see both kinds?"""
-
-    applies: bool
-    external_found: bool
-    internal_found: bool
-    points: float
-
-    @property
-    def met(self):
-        return self.external_found and self.internal_found
-
-    @property
-    def earned(self):
-        return self.points if (self.applies and self.met) else 0.0
-
-    @property
-    def possible(self):
-        return self.points if self.applies else 0.0
-
-
-@dataclass(frozen=True)
-class RubricResult:
-    entries: tuple  # PlacedEntry, in the learner's order
-    groups: tuple  # GroupResult, in the taxonomy's order
-    balance: BalanceResult
-
-    @property
-    def covered(self):
-        return tuple(result.group.id for result in self.groups if result.found)
-
-    @property
-    def missed(self):
-        return tuple(result.group.id for result in self.groups if not result.found)
-
-    @property
-    def unplaced(self):
-        return tuple(entry.text for entry in self.entries if not entry.matches)
-
-    @property
-    def earned(self):
-        return sum(result.earned for result in self.groups) + self.balance.earned
-
-    @property
-    def possible(self):
-        return sum(result.group.points for result in self.groups) + self.balance.possible
-
-    def to_dict(self):
-        """Plain data for JSON (the CLI's --json and --batch)."""
-        return {
-            "entries": [
-                {"text": entry.text, "groups": list(entry.group_ids),
-                 "evidence": [match.to_dict() for match in entry.matches]}
-                for entry in self.entries
-            ],
-            "covered": list(self.covered),
-            "missed": list(self.missed),
-            "unplaced": list(self.unplaced),
-            "balance": {
-                "applies": self.balance.applies,
-                "external": self.balance.external_found,
-                "internal": self.balance.internal_found,
-                "met": self.balance.met,
-                "earned": self.balance.earned,
-                "possible": self.balance.possible,
-            },
-            "earned": self.earned,
-            "possible": self.possible,
-        }
 
 
 def grade_entries(entries, taxonomy):
