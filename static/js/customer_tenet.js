@@ -9,20 +9,15 @@ function CustomerTenetXBlock(runtime, element, init) {
 
     // The block sends its arguments as script-safe JSON text (see block.py).
     if (typeof init === 'string') { init = JSON.parse(init); }
-    var root = element.jquery ? element[0] : element;
+    var common = window.CustomerTenetCommon;
+    var make = common.make;
+    var root = common.unwrap(element);
     var translator = window.customerTenetTranslator(init.i18n);
     var gettext = translator.gettext;
     var ngettext = translator.ngettext;
     var ICONS = {found: '✓', missed: '?', open: '', unplaced: '–'};
 
     function $one(selector) { return root.querySelector(selector); }
-
-    function make(tag, className, text) {
-        var node = document.createElement(tag);
-        if (className) { node.className = className; }
-        if (text !== undefined) { node.textContent = text; }
-        return node;
-    }
 
     // A state shown by a shape and a symbol as well as a colour; the words are next to it.
     function icon(state) {
@@ -117,8 +112,8 @@ function CustomerTenetXBlock(runtime, element, init) {
     function mapDescription(sides, answered) {
         function describeSide(chips) {
             if (!answered) {
-                return ngettext('{count} customer group to find.', '{count} customer groups to find.', chips.length)
-                    .replace('{count}', chips.length);
+                return common.format(ngettext('{count} customer group to find.', '{count} customer groups to find.',
+                    chips.length), {count: chips.length});
             }
             return chips.map(function (chip) {
                 return chip.label + ' (' + (chip.state === 'found' ? gettext('found') : gettext('missed')) + ')';
@@ -228,29 +223,8 @@ function CustomerTenetXBlock(runtime, element, init) {
         answerBox.removeAttribute('aria-invalid');
     }
 
-    function errorMessage(xhr) {
-        try {
-            var message = JSON.parse(xhr.responseText).error;
-            if (typeof message === 'string' && message) { return message; }
-        } catch (ignore) { /* not our JSON: a network failure or a server error page */ }
-        return gettext('Your answer could not be sent. Check your connection and try again; your text is still here.');
-    }
-
     function post(handler, body) {
-        return $.ajax({
-            type: 'POST',
-            url: runtime.handlerUrl(root, handler),
-            data: JSON.stringify(body),
-            contentType: 'application/json; charset=utf-8',
-            dataType: 'json'
-        });
-    }
-
-    // Refused because the exercise has closed (the due date passed while the page was open):
-    // show the closed state the server now reports, the learner's text still in the box.
-    function closedMeanwhile(xhr) {
-        if (xhr.status !== 403) { return false; }
-        try { return JSON.parse(xhr.responseText).code === 'deadline_passed'; } catch (ignore) { return false; }
+        return common.post(runtime, root, handler, body);
     }
 
     function setBusy(busy) {
@@ -289,9 +263,13 @@ function CustomerTenetXBlock(runtime, element, init) {
         }).fail(function (xhr) {
             // The learner's text stays in the box: nothing here clears it.
             setBusy(false);
-            showError(errorMessage(xhr), xhr.status === 400);
+            var refusal = common.refusal(xhr, gettext(
+                'Your answer could not be sent. Check your connection and try again; your text is still here.'));
+            showError(refusal.error, xhr.status === 400);
             answerBox.focus();
-            if (closedMeanwhile(xhr)) { post('learner_state', {}).done(render); }
+            // Closed meanwhile (the due date passed while the page was open): show the closed state
+            // the server now reports, the learner's text still in the box.
+            if (xhr.status === 403 && refusal.code === 'deadline_passed') { post('learner_state', {}).done(render); }
         }).always(function () {
             inFlight = false;
         });

@@ -8,18 +8,15 @@
 function CustomerTenetInsights(runtime, element, translator) {
     'use strict';
 
-    var root = element.jquery ? element[0] : element;
+    var common = window.CustomerTenetCommon;
+    var make = common.make;
+    var format = common.format;
+    var root = common.unwrap(element);
     var section = root.querySelector('.ct-insights');
     if (!section) { return; }  // not staff: the server sent no section
     var gettext = (translator || window.customerTenetTranslator()).gettext;
 
     function $one(selector) { return section.querySelector(selector); }
-
-    function format(text, values) {
-        return text.replace(/\{(\w+)\}/g, function (match, name) {
-            return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : match;
-        });
-    }
 
     function showLine(selector, text) {
         var line = $one(selector);
@@ -31,13 +28,6 @@ function CustomerTenetInsights(runtime, element, translator) {
         // The server's UTC time, in the viewer's own locale and time zone.
         var when = new Date(iso);
         return isNaN(when.getTime()) ? '' : format(gettext('As of {time}.'), {time: when.toLocaleString()});
-    }
-
-    function make(tag, className, text) {
-        var node = document.createElement(tag);
-        if (className) { node.className = className; }
-        if (text !== undefined) { node.textContent = text; }
-        return node;
     }
 
     function bar(share) {
@@ -117,21 +107,11 @@ function CustomerTenetInsights(runtime, element, translator) {
     }
 
     function errorText(xhr) {
-        try {
-            return JSON.parse(xhr.responseText).error;
-        } catch (ignore) {
-            return gettext('The class summary could not be loaded. Check your connection and try again.');
-        }
+        return common.refusal(xhr, gettext('The class summary could not be loaded. Check your connection and try again.')).error;
     }
 
     function post(handler, body) {
-        return $.ajax({
-            type: 'POST',
-            url: runtime.handlerUrl(root, handler),
-            data: JSON.stringify(body || {}),
-            contentType: 'application/json; charset=utf-8',
-            dataType: 'json'
-        });
+        return common.post(runtime, root, handler, body);
     }
 
     function load() {

@@ -12,8 +12,11 @@ function CustomerTenetStudio(runtime, element, init) {
     'use strict';
 
     if (typeof init === 'string') { init = JSON.parse(init); }  // sent as escaped JSON text (see script_safe_json)
+    var common = window.CustomerTenetCommon;
+    var make = common.make;
+    var format = common.format;
     var gettext = window.customerTenetTranslator(init.i18n).gettext;
-    element = element.jquery ? element[0] : element;
+    element = common.unwrap(element);
     var root = element.classList.contains('customer-tenet-studio') ? element : element.querySelector('.customer-tenet-studio');
     var baseId = root.id;
     var groupList = root.querySelector('.ct-group-list');
@@ -24,45 +27,17 @@ function CustomerTenetStudio(runtime, element, init) {
     var rowCount = 0;
     var busy = false;
 
-    function format(text, values) {
-        return text.replace(/\{(\w+)\}/g, function (match, name) {
-            return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : match;
-        });
-    }
-
-    function make(tag, className, text) {
-        var node = document.createElement(tag);
-        if (className) { node.className = className; }
-        if (text !== undefined) { node.textContent = text; }
-        return node;
-    }
-
     function notify(name, data) {
         // Studio's runtime has notify; the workbench's has not.
         if (typeof runtime.notify === 'function') { runtime.notify(name, data); }
     }
 
-    function csrfToken() {
-        var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-        return match ? decodeURIComponent(match[1]) : '';
-    }
-
     function post(handler, body) {
-        return $.ajax({
-            type: 'POST',
-            url: runtime.handlerUrl(element, handler),
-            data: JSON.stringify(body),
-            contentType: 'application/json; charset=utf-8',
-            dataType: 'json',
-            headers: {'X-CSRFToken': csrfToken()},
-            global: false  // Studio's global error handler would show a second message
-        });
+        return common.post(runtime, element, handler, body);
     }
 
     function failure(xhr) {
-        var response = xhr.responseJSON;
-        if (response && response.error) { return response; }
-        return {error: gettext('The server could not be reached. Check your connection and try again; your changes are still here.')};
+        return common.refusal(xhr, gettext('The server could not be reached. Check your connection and try again; your changes are still here.'));
     }
 
     // ---- the form <-> the configuration ----------------------------------
