@@ -24,7 +24,7 @@ setup(
     description='Open edX XBlock for the "identify your customers" exercise, with rubric feedback and grades',
     long_description=(HERE / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
-    license="AGPL-3.0",
+    license="AGPL-3.0-only",  # an SPDX expression; setuptools deprecates License :: classifiers
     python_requires=">=3.11",
     # static/ is top-level in the repository and ships inside the package.
     packages=[
@@ -48,7 +48,6 @@ setup(
     classifiers=[
         "Framework :: Django",
         "Intended Audience :: Education",
-        "License :: OSI Approved :: GNU Affero General Public License v3",
         "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.12",
         "Topic :: Education",

@@ -13,10 +13,15 @@ Debian's chromium through Playwright, and writes:
     error.png      an empty answer refused
     phone.png      the feedback at 360 px wide
     zoom-200.png   the feedback at 200 % zoom of a 1280 px window
+
+A PNG whose picture is unchanged is left alone (not rewritten), so the
+README's tracked images change only when the view does.
 """
 import argparse
 import shutil
+import struct
 import tempfile
+import zlib
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -27,6 +32,32 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCENARIO = "customer_tenet.1"  # two attempts, so all the states appear
 FIRST = "our insureds\nbrokers\nmy boss\nthe weather"
 SECOND = FIRST + "\nthe claims department\nmy coworkers"
+
+
+def picture(png):
+    """
+    A PNG's size, pixel format and decompressed image data: the same for the
+    same picture from one encoder, whatever the compression or metadata.
+    """
+    header, data, position = b"", [], 8  # after the PNG signature
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position:position + 4])
+        kind = png[position + 4:position + 8]
+        body = png[position + 8:position + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            data.append(body)
+        position += 12 + length  # length, type, body, CRC
+    return header, zlib.decompress(b"".join(data))
+
+
+def save_if_changed(png, path):
+    """Write the PNG unless the file already holds the same picture. Returns whether it wrote."""
+    if path.exists() and picture(path.read_bytes()) == picture(png):
+        return False
+    path.write_bytes(png)
+    return True
 
 
 class Learner:
@@ -49,8 +80,8 @@ class Learner:
         margin = 8
         clip = {"x": max(box["x"] + scroll["x"] - margin, 0), "y": max(box["y"] + scroll["y"] - margin, 0),
                 "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin}
-        self.page.screenshot(path=str(path), full_page=True, clip=clip, animations="disabled", caret="hide")
-        print(path)
+        png = self.page.screenshot(full_page=True, clip=clip, animations="disabled", caret="hide")
+        print(path if save_if_changed(png, path) else f"{path} (unchanged)")
         self.page.context.close()
 
 
