@@ -102,20 +102,27 @@ def batch_line(item, taxonomy):
     }
 
 
-def readable(feedback):
-    """The feedback as plain text, in the order the learner's page shows it."""
+def readable(feedback, translator):
+    """
+    The feedback as plain text, in the order the learner's page shows it.
+    Under each found group, each entry that placed it: the learner's words
+    that matched and the lexicon term or synonym they matched ("head +
+    modifier" when a modifier decided the group).
+    """
+    _ = translator.gettext
     lines = [feedback["score_text"], ""]
     for group in feedback["groups"]:
         mark = "[x]" if group["found"] else "[ ]"
         lines.append(f"{mark} {group['label']} ({group['points']}/{group['possible']})")
         for entry in group["entries"]:
-            lines.append(f"      {entry['text']}  <- {entry['words']!r} ~ {entry['rule']!r}")
+            evidence = _("“{entry}”: the words “{words}” match “{rule}”")
+            lines.append("      " + evidence.format(entry=entry["text"], words=entry["words"], rule=entry["rule"]))
         if group["hint"]:
-            lines.append(f"      hint: {group['hint']}")
+            lines.append("      " + _("Hint: {hint}").format(hint=group["hint"]))
         if group["why"]:
-            lines.append(f"      why: {group['why']}")
+            lines.append("      " + _("Why it matters: {why}").format(why=group["why"]))
     if feedback["unplaced"]:
-        lines += ["", "Not placed:"] + [f"  - {text}" for text in feedback["unplaced"]]
+        lines += ["", _("Not placed in any group:")] + [f"  - {text}" for text in feedback["unplaced"]]
     if feedback["balance"]["message"]:
         lines += ["", feedback["balance"]["message"]]
     if feedback["takeaway"]:
@@ -139,7 +146,7 @@ def run_grade(args, translator):
                         entries=submission.entries)
     if args.json:
         return json.dumps(assessment.result.to_dict(), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
-    return readable(assessment.feedback)
+    return readable(assessment.feedback, translator)
 
 
 def parser():

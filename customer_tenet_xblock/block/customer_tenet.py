@@ -15,7 +15,7 @@ from xblock.validation import ValidationMessage
 from ..exercise import olx
 from ..exercise.assessment import assess
 from ..exercise.feedback import (
-    CORRECTNESS_PAST_DUE, correctness_visible, map_slots, translate_text,
+    CORRECTNESS_PAST_DUE, correctness_visible, map_slots, points_text, translate_text,
 )
 from ..exercise.i18n import N_, block_translations
 from ..exercise.markup import render_markdown
@@ -27,7 +27,7 @@ from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, ot
 from .insights import InsightsMixin
 from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff
-from .resources import active_language, add_js_translations, loader, script_safe_json
+from .resources import active_language, add_shared_resources, loader, script_safe_json
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
 
@@ -160,8 +160,8 @@ class CustomerTenetXBlock(
     def _score_text(self):
         """The score that counts (the best so far), in words."""
         score = self.get_score()
-        return self.i18n.gettext("Score that counts (your best attempt): {earned}/{possible} points").format(
-            earned=f"{score.raw_earned:g}", possible=f"{score.raw_possible:g}"
+        return self.i18n.gettext("Score that counts (your best attempt): {points}").format(
+            points=points_text(score.raw_earned, score.raw_possible, self.i18n)
         )
 
     def _attempts_text(self):
@@ -199,8 +199,8 @@ class CustomerTenetXBlock(
             "block_id": self.html_id(),
         }, i18n_service=i18n)
         fragment = Fragment(html)
+        i18n_catalog = add_shared_resources(fragment, self)
         fragment.add_css(loader.load_unicode("css/customer_tenet.css"))
-        i18n_catalog = add_js_translations(fragment, self)
         fragment.add_javascript(loader.load_unicode("js/customer_tenet.js"))
         fragment.initialize_js("CustomerTenetXBlock", script_safe_json({
             "state": self.state_for_learner(),

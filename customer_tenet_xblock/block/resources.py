@@ -40,20 +40,28 @@ def active_language():
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def add_js_translations(fragment, block):
+def add_palette(fragment):
+    """The colours every view's stylesheet names (css/palette.css)."""
+    fragment.add_css(loader.load_unicode("css/palette.css"))
+
+
+def add_shared_resources(fragment, block):
     """
-    Give a view's JavaScript its strings: the platform's compiled catalog for
-    the block when it has one (the LMS compiles what an atlas pull brought,
-    under the block's i18n_js_namespace), then the translator script. Returns
-    our own catalog for the active language, for the view's init arguments:
-    the script takes a string from the platform's catalog where it has it,
-    from ours otherwise.
+    What every view with a script needs before its own files: the palette,
+    the strings and the helpers (js/common.js). Strings: the platform's
+    compiled catalog for the block when it has one (the LMS compiles what an
+    atlas pull brought, under the block's i18n_js_namespace), then the
+    translator script. Returns our own catalog for the active language, for
+    the view's init arguments: the script takes a string from the platform's
+    catalog where it has it, from ours otherwise.
     """
+    add_palette(fragment)
     catalog_url = getattr(block.i18n, "get_javascript_i18n_catalog_url", None)
     url = catalog_url(block) if catalog_url else None
     if url:
         fragment.add_javascript_url(url)
     fragment.add_javascript(loader.load_unicode("js/i18n.js"))
+    fragment.add_javascript(loader.load_unicode("js/common.js"))
     return js_catalog(translation.get_language() or "en")
 
 

@@ -48,9 +48,14 @@ SCENARIOS = (
         _vertical('<customer_tenet display_name="Who are your customers? (two attempts)" max_attempts="2"/>\n'),
     ),
     ("Customer Tenet: managers, your people are your customers", _vertical(olx.exercise_to_text(MANAGERS_EXERCISE))),
-    # Appended: scenario numbers are URLs (customer_tenet.0, .1, .2) and must not move.
+    # Appended: scenario numbers are URLs (customer_tenet.0, .1, .2, ...) and must not move.
     (
         "Customer Tenet: compañía de seguros (español)",
         _vertical(olx.exercise_to_text(INSURANCE_ES_EXERCISE)),
+    ),
+    # A unit holding two exercises: each view's shared scripts and styles then arrive twice.
+    (
+        "Customer Tenet: two exercises on one page",
+        _vertical("<customer_tenet/>\n", olx.exercise_to_text(MANAGERS_EXERCISE)),
     ),
 )

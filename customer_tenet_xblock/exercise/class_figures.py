@@ -17,7 +17,7 @@ from itertools import islice
 
 from ..rubric import RubricResult, counting_result, grade
 from ..rubric.normalizing import singular, tokenize
-from .feedback import translate_text
+from .feedback import plural_count, translate_text
 from .refusals import Refusal
 from .submission import clean_text
 from .validation import exercise_problems
@@ -195,7 +195,10 @@ def describe_summary(summary, taxonomy, translator):
         "learners_text": ngettext(
             "{count} learner has submitted an answer.", "{count} learners have submitted an answer.", learners,
         ).format(count=learners) if learners else _("No learner has submitted an answer yet."),
-        "mean_text": _("Average score: {mean} of {possible} points.").format(
+        "mean_text": ngettext(
+            "Average score: {mean} of {possible} point.", "Average score: {mean} of {possible} points.",
+            plural_count(summary["possible"]),
+        ).format(
             mean=f"{round(summary['mean'], 1):g}",
             possible=f"{summary['possible']:g}",
         ) if learners else "",
@@ -205,7 +208,7 @@ def describe_summary(summary, taxonomy, translator):
         ],
         "scores": [
             {
-                "label": ngettext("{points} point", "{points} points", _plural_count(row["earned"])).format(
+                "label": ngettext("{points} point", "{points} points", plural_count(row["earned"])).format(
                     points=f"{row['earned']:g}"),
                 "share": row["count"] / learners if learners else 0.0,
                 "text": learners_text(row["count"]),
@@ -223,11 +226,6 @@ def describe_summary(summary, taxonomy, translator):
             for row in summary["unplaced"]
         ],
     }
-
-
-def _plural_count(value):
-    """gettext's plural rules take whole numbers; a fraction of a point reads as plural."""
-    return int(value) if float(value).is_integer() else 2
 
 
 def responses_csv(rows, username_heading):

@@ -14,17 +14,28 @@ def format_points(value):
     return f"{value:g}"
 
 
+def plural_count(value):
+    """
+    The number ngettext picks a form by: gettext's plural rules take whole
+    numbers, and a fraction of a point reads as plural.
+    """
+    return int(value) if float(value).is_integer() else 2
+
+
+def points_text(earned, possible, translator):
+    """For example '4/6 points', '1/1 point', '1.5/3 points'."""
+    return translator.ngettext(
+        "{earned}/{possible} point", "{earned}/{possible} points", plural_count(possible)
+    ).format(earned=format_points(earned), possible=format_points(possible))
+
+
 def score_text(result, translator):
-    """For example '4 of 6 customer groups — 4/6 points'."""
-    found = len(result.covered)
+    """For example '4 of 6 customer groups — 4/6 points', '1 of 1 customer group — 1/1 point'."""
     total = len(result.groups)
     groups = translator.ngettext(
         "{found} of {total} customer group", "{found} of {total} customer groups", total
-    ).format(found=found, total=total)
-    points = translator.gettext("{earned}/{possible} points").format(
-        earned=format_points(result.earned), possible=format_points(result.possible)
-    )
-    return f"{groups} — {points}"
+    ).format(found=len(result.covered), total=total)
+    return f"{groups} — {points_text(result.earned, result.possible, translator)}"
 
 
 def balance_message(balance, translator):
