@@ -1,4 +1,5 @@
-# Quick start: `make run` (the workbench with the exercise) and `make test` (every test).
+# Quick start: `make run` (the workbench with the exercise), `make test` (the linter and every test)
+# and `make test-fast` (unit and handler tests, for the inner loop).
 # Both create the virtualenv and install what they need.
 
 PYTHON ?= python3
@@ -7,11 +8,13 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help run test eval bench screenshots wheel clean requirements extract_translations compile_translations
+.PHONY: help run test test-fast lint eval bench screenshots wheel clean requirements extract_translations compile_translations
 
 help:
 	@echo "make run         the workbench with the exercise at http://127.0.0.1:$(PORT)/"
-	@echo "make test        every test (unit, workbench, browser, packaging)"
+	@echo "make test        the linter, then every test (unit, workbench, browser, packaging)"
+	@echo "make test-fast   unit and handler tests only (no server, no browser): under a minute"
+	@echo "make lint        ruff, configured in pyproject.toml"
 	@echo "make eval        the matching engine against ../shared/eval, beside a keyword baseline"
 	@echo "make bench       speed and size figures, then side by side with two peer blocks"
 	@echo "make screenshots PNGs of the main states, from the real page"
@@ -27,8 +30,15 @@ $(INSTALLED): requirements/test.txt setup.py
 run: $(INSTALLED)
 	$(PY) scripts/run_workbench.py --port $(PORT)
 
-test: $(INSTALLED)
+test: lint
 	$(PY) -m pytest
+
+# The inner loop: everything not marked slow (servers, wheels) or browser.
+test-fast: $(INSTALLED)
+	$(PY) -m pytest -m "not slow and not browser"
+
+lint: $(INSTALLED)
+	$(PY) -m ruff check .
 
 eval: $(INSTALLED)
 	$(PY) scripts/evaluate.py

@@ -5,8 +5,7 @@ relies on.
 """
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from test_browser import FIRST, SECOND, TWO_ATTEMPTS, open_exercise, submit
+from helpers import FIRST, SECOND, TWO_ATTEMPTS, open_exercise, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,13 +7,21 @@ import json
 import re
 
 import pytest
-from conftest import WorkbenchUser
+from helpers import (
+    FIRST,
+    SECOND,
+    TWO_ATTEMPTS,
+    WorkbenchUser,
+    map_chips,
+    open_exercise,
+    row,
+    said_by_picture,
+    statuses,
+    submit,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TWO_ATTEMPTS = "customer_tenet.1"
-FIRST = "our insureds\nbrokers\nmy boss\nthe weather"
-SECOND = FIRST + "\nthe claims department\nmy coworkers"
 FAILED = "Your answer could not be sent. Check your connection and try again; your text is still here."
 
 # Where each element of the block sticks out of the block or of the window (hidden text excluded).
@@ -30,51 +38,6 @@ OVERFLOW = """block => {
     }
     return {scroll: block.scrollWidth, client: block.clientWidth, right: frame.right, width: width, out: out};
 }"""
-
-
-def open_exercise(page, base, student, scenario="customer_tenet.0"):
-    page.goto(f"{base}/scenario/{scenario}/?student={student}")
-    page.wait_for_selector(".customer-tenet .ct-map-picture .ct-you")
-    return page.locator(".customer-tenet")
-
-
-def submit(page, block, answer):
-    block.get_by_label("Your customers", exact=True).fill(answer)
-    block.get_by_role("button", name="Submit").click()
-    block.locator(".ct-submit:not([aria-busy])").wait_for()
-
-
-def row(block, group_label):
-    return block.locator(".ct-group").filter(has_text=group_label)
-
-
-def statuses(block):
-    return {item.locator(".ct-group-label").text_content(): item.locator(".ct-group-status-text").text_content()
-            for item in block.locator(".ct-group").all()}
-
-
-def map_chips(block):
-    """The picture as a sighted learner reads it: per ring, each chip's label and state."""
-    return block.locator(".ct-map-picture").evaluate("""picture => {
-        const rings = {};
-        for (const ring of picture.querySelectorAll('.ct-zone')) {
-            const side = ring.classList.contains('ct-zone-internal') ? 'internal' : 'external';
-            rings[side] = [...ring.querySelectorAll('.ct-chip')]
-                .filter(chip => chip.closest('.ct-zone') === ring)
-                .map(chip => [chip.querySelector('.ct-chip-label').textContent, chip.dataset.state]);
-        }
-        return rings;
-    }""")
-
-
-def said_by_picture(chips):
-    """The sentence the picture shows, written out from the chips themselves."""
-    def side(items):
-        if all(state == "open" for _label, state in items):
-            return f"{len(items)} customer groups to find."
-        return ", ".join(f"{label} ({state})" for label, state in items) + "."
-    return ("Customer map. You are in the middle. Inside the organisation, close to you: "
-            + side(chips["internal"]) + " Outside the organisation: " + side(chips["external"]))
 
 
 def test_full_flow_first_attempt_improved_attempt_exhausted_and_reload(page, workbench):
@@ -228,36 +191,6 @@ def test_nothing_scrolls_sideways_or_is_cut_off(browser, workbench, viewport, sc
         context.close()
 
 
-def selectors(css):
-    """Every style rule's selectors, through @media blocks; @keyframes steps are not selectors."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    found, stack, prelude = [], [], ""
-    for char in css:
-        if char == "{":
-            head = prelude.strip()
-            inside_keyframes = any(outer.startswith("@keyframes") for outer in stack)
-            if not head.startswith("@") and not inside_keyframes:
-                found.extend(part.strip() for part in head.split(","))
-            stack.append(head)
-            prelude = ""
-        elif char == "}":
-            stack.pop()
-            prelude = ""
-        elif char == ";" and stack and not stack[-1].startswith("@media"):
-            prelude = ""
-        else:
-            prelude += char
-    return found
-
-
-def test_every_css_rule_is_scoped_under_the_block():
-    from conftest import REPO
-    found = selectors((REPO / "static" / "css" / "customer_tenet.css").read_text(encoding="utf-8"))
-    assert len(found) > 50
-    assert [selector for selector in found if not selector.startswith(".customer-tenet")] == []
-    assert selectors(".a { x: 1 }\n@media (y) { b c { x: 1 } }") == [".a", "b c"]  # the reader itself
-
-
 def page_data_strings(page_html):
     """Every key and string the student view's init arguments hold, as its script receives them."""
     found = re.search(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>', page_html, re.S)
@@ -287,3 +220,38 @@ def test_a_new_learner_pasting_the_page_data_scores_nothing(workbench):
     assert response.status_code == 200
     feedback = response.json()["feedback"]
     assert (feedback["found_count"], feedback["earned"]) == (0, "0")
+
+
+def test_two_exercises_on_one_page_each_work_on_their_own(page, workbench):
+    """
+    A unit holding two exercises, seen by staff: each block's fragment brings
+    the shared palette, translator and helpers again, as the LMS's
+    xmodule/vertical_block.py adds every child fragment's resources (duplicates
+    included). Both blocks start, and a submission in one changes only that one.
+    """
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{workbench}/scenario/customer_tenet.4/?student=staff-two-blocks")
+    blocks = page.locator(".customer-tenet:not(.ct-insights)")
+    blocks.nth(1).locator(".ct-map-picture .ct-you").wait_for()
+    assert blocks.count() == 2 and page.locator(".ct-map-picture .ct-you").count() == 2
+    assert page.locator(".ct-insights").count() == 2  # staff: each block's class summary
+
+    first, second = blocks.nth(0), blocks.nth(1)
+    untouched = first.inner_text()
+    submit(page, second, "my direct reports\nclients")
+    assert second.locator(".ct-score").inner_text().startswith("2 of ")
+    assert first.locator(".ct-feedback").is_hidden() and first.inner_text() == untouched
+    submit(page, first, FIRST)
+    assert first.locator(".ct-score").inner_text() == "3 of 6 customer groups — 3/6 points"
+    assert second.locator(".ct-score").inner_text().startswith("2 of ")
+    # The palette reaches each block from its own root, and the page around it gets none.
+    colours = page.evaluate("""() => [...document.querySelectorAll('.customer-tenet:not(.ct-insights)')]
+        .map(node => getComputedStyle(node).getPropertyValue('--ct-accent').trim())
+        .concat([getComputedStyle(document.body).getPropertyValue('--ct-accent').trim()])""")
+    assert colours == ["#0a5a9c", "#0a5a9c", ""]
+    summary = page.locator(".ct-insights").nth(1)
+    summary.locator(".ct-insights-load").click()
+    summary.locator(".ct-insights-body:not([hidden])").wait_for()
+    assert summary.locator(".ct-insights-learners").inner_text().startswith("1 learner")
+    assert errors == []

@@ -1,6 +1,6 @@
 """What an author does in the Studio editor, in Debian's chromium against the workbench server."""
 import pytest
-from test_studio import MANAGERS_SCENARIO, managers_config  # noqa: F401 - the fixture puts the scenario back
+from helpers import MANAGERS_SCENARIO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -10,7 +10,6 @@ from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
 
-
 # The console script pip installed, as an instructor runs it.
 CLI = str(Path(sys.executable).parent / "customer-tenet")
 
@@ -42,11 +41,21 @@ def assert_refused(result, message):
 
 
 def test_grade_prints_readable_feedback():
-    result = run("grade", "-", stdin="policyholders\nmy boss\nmy dog\n")
+    result = run("grade", "-", stdin="our insureds\nclaims dept\nmy dog\n")
     assert result.returncode == 0, result.stderr
     assert "2 of 6 customer groups — 2/6 points" in result.stdout
     assert "[x] Policyholders" in result.stdout and "[ ] Coworkers" in result.stdout
-    assert "my dog" in result.stdout.split("Not placed:")[1]
+    # The evidence says in words which of the learner's words matched which term.
+    assert "“our insureds”: the words “insureds” match “insured”" in result.stdout
+    assert "“claims dept”: the words “claims dept” match “department + claims”" in result.stdout
+    assert "my dog" in result.stdout.split("Not placed in any group:")[1]
+
+
+def test_one_group_and_one_point_are_singular(tmp_path):
+    block_xml = tmp_path / "block.xml"
+    block_xml.write_text('<customer_tenet><group id="agents"><label>Agents</label></group></customer_tenet>')
+    result = run("grade", "--taxonomy", str(block_xml), stdin="agents\n")
+    assert result.stdout.startswith("1 of 1 customer group — 1/1 point\n"), result.stdout
 
 
 def test_grade_json(tmp_path):

@@ -5,54 +5,23 @@ real submit handler, then over HTTP in the workbench and in Chromium.
 """
 import csv
 import io
-import re
-from collections import namedtuple
 
 import pytest
-from conftest import RecordingRuntime, WorkbenchUser, call_handler, make_block, serving
+from helpers import (
+    CLASS,
+    REPO,
+    ListUserStateClient,
+    RecordingRuntime,
+    WorkbenchUser,
+    XBlockUserState,
+    call_handler,
+    make_block,
+    submitted_states,
+)
+from run_workbench import serving
 from xblock.fields import Scope
 
 from customer_tenet_xblock.exercise.class_figures import normalise_entry, spreadsheet_safe
-
-# The LMS's XBlockUserState (edx-user-state-client), as iter_all_for_block yields it.
-XBlockUserState = namedtuple("XBlockUserState", ["username", "block_key", "state", "updated", "scope"])
-
-# learner -> (answer, reflection). Groups placed by the insurance example's rubric.
-CLASS = {
-    "ana": ("insureds\nbrokers\nmy boss\nthe lighthouse keeper", "Everyone is a customer."),
-    "ben": ("policyholders\nThe Lighthouse-Keeper!\nastronauts", ""),
-    "cai": ("@SUM(1+1)\n=HYPERLINK(\"http://evil.example\")\nagents", "@SUM(A1:A9)"),
-    "dee": ("coworkers\nthe lighthouse keeper\nTHE LIGHTHOUSE KEEPER", "-nothing"),
-}
-
-
-def stored_state(block):
-    """A learner's Scope.user_state exactly as the runtime stores it: JSON values of the fields set."""
-    return {
-        name: field.read_json(block) for name, field in block.fields.items()
-        if field.scope == Scope.user_state and field.is_set_on(block)
-    }
-
-
-def submitted_states(answers=CLASS):
-    """Each learner submits through the real handler; their stored states, as the LMS's iterator yields them."""
-    states = []
-    for username, (answer, reflection) in answers.items():
-        block = make_block(runtime=RecordingRuntime(user_id=username))
-        status, _state = call_handler(block, "submit", {"answer": answer, "reflection": reflection})
-        assert status == 200
-        states.append(XBlockUserState(username, "usage-1", stored_state(block), None, Scope.user_state))
-    return states
-
-
-class ListUserStateClient:
-    """iter_all_for_block over states already read, for in-process handler tests."""
-
-    def __init__(self, states):
-        self.states = states
-
-    def iter_all_for_block(self, block_key, scope=Scope.user_state):
-        return iter(self.states)
 
 
 def staff_block(states=None):
@@ -125,15 +94,6 @@ def test_report_scores_with_the_rubric_in_force():
 
 
 # ---- the staff handlers in-process --------------------------------------------
-
-
-@pytest.mark.parametrize("handler", ["class_summary", "export_responses", "add_synonym"])
-def test_learners_get_403_from_staff_handlers(handler):
-    learner = make_block(runtime=RecordingRuntime(user_id="ana"))
-    learner.runtime._services["user_state_client"] = ListUserStateClient(submitted_states())
-    status, body = call_handler(learner, handler, {})
-    assert (status, body["code"]) == (403, "staff_only")
-    assert "ana" not in str(body) and "insureds" not in str(body)
 
 
 def test_summary_counts_shares_and_unplaced_entries():
@@ -270,12 +230,7 @@ def test_workbench_summary_and_export_read_every_learner(submitted):
     assert any(row[1].startswith("'@SUM(") for row in rows)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("handler", ["class_summary", "export_responses"])
-def test_workbench_learner_gets_403(submitted, handler):
-    status, body = post(submitted, "ana", handler, "{}")
-    assert status == 403 and body["code"] == "staff_only"
-    assert "ben" not in str(body) and "insureds" not in str(body)
+
 
 
 # ---- in Chromium --------------------------------------------------------------
@@ -343,7 +298,6 @@ def test_a_one_word_unplaced_entry_wraps_and_the_other_columns_keep_their_words_
 
 
 def submitted_screenshot():
-    from conftest import REPO
     target = REPO / "test-artifacts"
     target.mkdir(exist_ok=True)
     return target / "staff-summary.png"
@@ -355,13 +309,6 @@ def test_learner_page_has_no_summary(submitted, page):
     page.locator(".ct-form").wait_for()
     assert page.locator(".ct-insights").count() == 0
     assert page.evaluate("typeof window.CustomerTenetInsights") == "undefined"
-
-
-def test_insights_script_writes_no_html():
-    """Learner text reaches the DOM through textContent only."""
-    from conftest import REPO
-    script = (REPO / "static" / "js" / "insights.js").read_text()
-    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|\.html\(|document\.write", script)
 
 
 @pytest.mark.slow

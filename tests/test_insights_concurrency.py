@@ -14,7 +14,8 @@ import threading
 import time
 
 import pytest
-from conftest import WorkbenchUser, serving
+from helpers import WorkbenchUser
+from run_workbench import serving
 
 pytestmark = pytest.mark.slow
 

@@ -11,8 +11,8 @@ import threading
 import time
 
 import pytest
-from conftest import WorkbenchUser, serving
-from test_hostile import check_race, race, stored_row
+from helpers import WorkbenchUser, check_race, race, stored_row
+from run_workbench import serving
 
 pytestmark = pytest.mark.slow
 

@@ -3,8 +3,7 @@ import copy
 from gettext import NullTranslations
 
 import pytest
-
-from conftest import RecordingRuntime, make_block
+from helpers import RecordingRuntime, make_block
 from lxml import etree
 from xblock.fields import ScopeIds
 

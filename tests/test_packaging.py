@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import REPO
+from helpers import REPO
 
 from customer_tenet_xblock.block.scenarios import SCENARIOS
 
@@ -115,3 +115,12 @@ def test_installed_console_script(installed):
                             cwd=work, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert '"covered": [\n    "agents"\n  ]' in result.stdout
+
+
+def test_the_package_metadata_raises_no_deprecation_warning():
+    """setuptools deprecates `License ::` classifiers; the license is an SPDX expression instead."""
+    result = subprocess.run([sys.executable, "setup.py", "--license"], cwd=REPO, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "AGPL-3.0-only"
+    assert "Deprecat" not in result.stderr, result.stderr

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from conftest import REPO
+from helpers import REPO, make_block
 
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
 
@@ -90,7 +90,6 @@ def test_the_javascript_gets_its_strings_from_our_catalog():
 
 
 def test_studio_view_hands_its_script_the_spanish_catalog():
-    from conftest import make_block
     from django.utils import translation
     with translation.override("es"):
         fragment = make_block().studio_view()

@@ -5,7 +5,7 @@ block class, in a runtime that records events and knows whether the user is staf
 """
 from datetime import datetime, timedelta, timezone
 
-from conftest import RecordingRuntime
+from helpers import RecordingRuntime
 from mixin_stand_ins import LMS_MIXINS
 from xblock.fields import ScopeIds
 from xblock.runtime import Mixologist

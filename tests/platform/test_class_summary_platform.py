@@ -11,9 +11,9 @@ import io
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import RecordingRuntime, call_handler, make_block, serving
 from django.core.cache import cache as django_cache
-from test_insights import CLASS, ListUserStateClient, submitted_states
+from helpers import CLASS, ListUserStateClient, RecordingRuntime, call_handler, make_block, submitted_states
+from run_workbench import serving
 from workbench_services import DjangoCacheService
 from xblock.fields import Scope
 

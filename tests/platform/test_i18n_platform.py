@@ -7,15 +7,15 @@ platform's code does; nothing of it is imported (it is not installed here).
 """
 import gettext
 import json
-import subprocess
 import shutil
+import subprocess
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from conftest import RecordingRuntime, call_handler, make_block
 from django.utils import translation
 from django.views.i18n import JavaScriptCatalog
+from helpers import RecordingRuntime, call_handler, make_block
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.resources import STATIC_DIR

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import workbench as workbench_package
+from helpers import FIRST, SECOND, map_chips, row, said_by_picture, statuses, submit
 from lms_learner import HOUR, NOW, make_lms_block
-from test_browser import FIRST, SECOND, map_chips, row, said_by_picture, statuses, submit
 from webob import Request
 from xblock.runtime import NullI18nService
 

@@ -11,7 +11,7 @@ import json
 
 import pytest
 import requests
-from conftest import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block
+from helpers import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block
 from webob import Request
 
 from customer_tenet_xblock.block import CustomerTenetXBlock

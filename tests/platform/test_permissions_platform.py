@@ -7,8 +7,8 @@ imported (it is not installed here).
 import warnings
 
 import pytest
-from conftest import RecordingRuntime, call_handler
 from django.utils import translation
+from helpers import RecordingRuntime, call_handler
 from xblock.field_data import DictFieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope, ScopeIds
 

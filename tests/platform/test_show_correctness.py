@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from conftest import call_handler
+from helpers import call_handler
 from lms_learner import HOUR, NOW, make_lms_block
 
 from customer_tenet_xblock.exercise.feedback import correctness_visible
