@@ -154,7 +154,8 @@ def parser():
     commands = top.add_subparsers(dest="command", required=True)
     grade_command = commands.add_parser("grade", help="grade an answer, or a batch of answers")
     grade_command.add_argument("file", nargs="?", default="-", help="the answer's text file, or - for stdin")
-    grade_command.add_argument("--taxonomy", metavar="BLOCK.xml", help="the block's OLX (default: the insurance example)")
+    grade_command.add_argument("--taxonomy", metavar="BLOCK.xml",
+                               help="the block's OLX (default: the insurance example)")
     grade_command.add_argument("--json", action="store_true", help="print the result as JSON")
     grade_command.add_argument("--show-why", action="store_true",
                                help="show why each missed group matters, whatever the exercise's policy")

@@ -180,11 +180,12 @@ def import_figures():
 
 
 def memory_figures():
-    from customer_tenet_xblock.exercise.submission import read_submission
-    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
-    from customer_tenet_xblock.exercise.feedback import describe
-    from customer_tenet_xblock.rubric import grade
     from xblock.runtime import NullI18nService
+
+    from customer_tenet_xblock.exercise.feedback import describe
+    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
+    from customer_tenet_xblock.exercise.submission import read_submission
+    from customer_tenet_xblock.rubric import grade
     max_chars, max_entries = MAX_CHARS_BOUNDS[1], MAX_ENTRIES_BOUNDS[1]
     exercise = Exercise(max_chars=max_chars, max_entries=max_entries)
     line = max_chars // max_entries - 1
@@ -257,7 +258,8 @@ def class_summary_figures():
     finally:
         insights.LEARNER_CAP = capped
         cache.clear()
-    print(f"Class summary (staff handler, workbench request stack and SQLite, {SUMMARY_LEARNERS:,} stored learner states):")
+    print(f"Class summary (staff handler, workbench request stack and SQLite, "
+          f"{SUMMARY_LEARNERS:,} stored learner states):")
     print(f"  cold, at most {capped:,} learners read and graded: {cold_seconds * 1000:8.1f} ms "
           f"({summary['learners']:,} counted; limit note {'shown' if summary['limit_text'] else 'not shown'})")
     print(f"  from the cache service (5 minutes):             {cached_seconds * 1000:8.2f} ms")

@@ -77,7 +77,10 @@ def prepare_nothing(author, learner):
 
 
 def prepare_dnd(author, learner):
-    """DnDv2's author sets assessment mode with unlimited attempts (its Studio handler); the learner drops every item."""
+    """
+    DnDv2's author sets assessment mode with unlimited attempts (its Studio
+    handler); the learner drops every item.
+    """
     from drag_and_drop_v2.default_data import DEFAULT_DATA
     author("studio_submit", {
         "display_name": "Drag and Drop", "mode": "assessment", "max_attempts": 0, "showanswer": "finished",
@@ -508,7 +511,7 @@ def print_table(rows):
     cells = [headings] + [(*row[:5], {True: "met", False: "MISSED", None: ""}[row[5]]) for row in rows]
     widths = [max(len(row[column]) for row in cells) for column in range(len(headings))]
     for number, row in enumerate(cells):
-        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         if number == 0:
             print("-|-".join("-" * width for width in widths))
 

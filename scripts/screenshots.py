@@ -25,6 +25,7 @@ import zlib
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
 from run_workbench import serving
 
 REPO = Path(__file__).resolve().parent.parent

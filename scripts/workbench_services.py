@@ -1,8 +1,8 @@
 """Services for the workbench (loaded by name from workbench_settings)."""
 import gettext
-import os
 import importlib.resources
 import json
+import os
 from collections import namedtuple
 
 from xblock.fields import Scope

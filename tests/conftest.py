@@ -62,10 +62,9 @@ def server(tmp_path_factory):
 @pytest.fixture
 def managers_config(workbench):
     """The managers scenario's configuration; put back afterwards, as other tests read the scenario."""
-    from helpers import MANAGERS_SCENARIO, workbench_post
-
     from customer_tenet_xblock.block.scenarios import MANAGERS_EXERCISE
     from customer_tenet_xblock.block.studio import editor_data
+    from helpers import MANAGERS_SCENARIO, workbench_post
     original = editor_data(MANAGERS_EXERCISE)
     yield copy.deepcopy(original)
     status, _ = workbench_post(workbench, MANAGERS_SCENARIO, "staff-restorer", "studio_save", original)

@@ -3,8 +3,11 @@ The learner's view against WCAG 2.1 AA, in Debian's chromium: axe-core scoped
 to the block in every state, keyboard-only use, and semantics a screen reader
 relies on.
 """
+from itertools import pairwise
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from helpers import FIRST, SECOND, TWO_ATTEMPTS, open_exercise, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -109,7 +112,7 @@ def test_semantics_label_lists_headings_figure_and_meter(page, workbench):
     levels = [int(tag[1]) for tag in block.locator("h1, h2, h3, h4, h5, h6").evaluate_all(
         "nodes => nodes.filter(node => node.getClientRects().length).map(node => node.tagName)")]
     assert levels[0] == 3 and min(levels) == 3
-    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+    assert all(later - earlier <= 1 for earlier, later in pairwise(levels)), levels
     # The score bar repeats the written score: hidden from assistive technology, the text says it.
     assert block.locator(".ct-meter").get_attribute("aria-hidden") == "true"
     assert block.locator(".ct-score").is_visible()

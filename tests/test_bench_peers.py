@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 
 # The in-process workbench of scripts/bench_peers.py, in a process of its own: it sets Django up its own way.
 PROBE = """

@@ -5,7 +5,6 @@ rescoring, views and OLX.
 import json
 
 import pytest
-from helpers import RecordingRuntime, call_handler, learner_fields, make_block
 from lxml import etree
 from webob import Request
 from xblock.exceptions import JsonHandlerError
@@ -15,6 +14,7 @@ from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import INSURANCE, MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.rubric.taxonomy import Group
+from helpers import RecordingRuntime, call_handler, learner_fields, make_block
 
 THREE_GROUPS = "policyholders\nagents\ncoworkers"
 FIVE_GROUPS = "policyholders\nagents\ncoworkers\nmy manager\nunderwriting"

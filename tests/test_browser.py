@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+
 from helpers import (
     FIRST,
     SECOND,

@@ -1,5 +1,6 @@
 """What an author does in the Studio editor, in Debian's chromium against the workbench server."""
 import pytest
+
 from helpers import MANAGERS_SCENARIO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

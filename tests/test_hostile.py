@@ -12,6 +12,12 @@ import json
 import sqlite3
 
 import pytest
+from webob import Request
+
+from customer_tenet_xblock.block import CustomerTenetXBlock
+from customer_tenet_xblock.block.permissions import staff_only_handlers
+from customer_tenet_xblock.block.studio import editor_data
+from customer_tenet_xblock.exercise.settings import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
 from helpers import (
     RecordingRuntime,
     WorkbenchUser,
@@ -22,12 +28,6 @@ from helpers import (
     race,
     stored_row,
 )
-from webob import Request
-
-from customer_tenet_xblock.block import CustomerTenetXBlock
-from customer_tenet_xblock.block.permissions import staff_only_handlers
-from customer_tenet_xblock.block.studio import editor_data
-from customer_tenet_xblock.exercise.settings import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
 
 FIRST_ANSWER = "insureds\nbrokers\nmy boss"
 # Handlers a learner may call; every other handler must be staff-only.

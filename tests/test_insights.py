@@ -7,6 +7,9 @@ import csv
 import io
 
 import pytest
+from xblock.fields import Scope
+
+from customer_tenet_xblock.exercise.class_figures import normalise_entry, spreadsheet_safe
 from helpers import (
     CLASS,
     REPO,
@@ -19,9 +22,6 @@ from helpers import (
     submitted_states,
 )
 from run_workbench import serving
-from xblock.fields import Scope
-
-from customer_tenet_xblock.exercise.class_figures import normalise_entry, spreadsheet_safe
 
 
 def staff_block(states=None):

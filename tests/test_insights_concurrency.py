@@ -14,6 +14,7 @@ import threading
 import time
 
 import pytest
+
 from helpers import WorkbenchUser
 from run_workbench import serving
 

@@ -11,8 +11,8 @@ import pytest
 
 from customer_tenet_xblock.exercise.olx import parse_olx_text
 from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE
-from customer_tenet_xblock.rubric.matching import agentive_stems, clipped_forms, label_heads, place_entry
 from customer_tenet_xblock.rubric.lexicon import get_lexicon
+from customer_tenet_xblock.rubric.matching import agentive_stems, clipped_forms, label_heads, place_entry
 from customer_tenet_xblock.rubric.taxonomy import KINDS, Group, Taxonomy, default_kind
 
 ORGS = Path(__file__).parent / "fixtures" / "orgs"
@@ -128,9 +128,9 @@ def test_organisations_taxonomies_meet_the_target(path):
 
 from gettext import NullTranslations  # noqa: E402
 
-from customer_tenet_xblock.exercise.settings import Exercise  # noqa: E402
-from customer_tenet_xblock.exercise.olx import OlxError, exercise_to_text  # noqa: E402
 from customer_tenet_xblock.block.studio import editor_data, read_editor  # noqa: E402
+from customer_tenet_xblock.exercise.olx import OlxError, exercise_to_text  # noqa: E402
+from customer_tenet_xblock.exercise.settings import Exercise  # noqa: E402
 
 
 def olx_with_group(attributes):

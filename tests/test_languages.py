@@ -9,9 +9,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from run_workbench import serving
 
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
+from run_workbench import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

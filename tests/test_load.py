@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+
 from helpers import WorkbenchUser, check_race, race, stored_row
 from run_workbench import serving
 

@@ -3,7 +3,6 @@ import copy
 from gettext import NullTranslations
 
 import pytest
-from helpers import RecordingRuntime, make_block
 from lxml import etree
 from xblock.fields import ScopeIds
 
@@ -13,6 +12,7 @@ from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
+from helpers import RecordingRuntime, make_block
 
 
 @pytest.mark.parametrize("taxonomy", [INSURANCE, MANAGERS, ANY_ORGANISATION])

@@ -11,9 +11,9 @@ import sys
 import textwrap
 
 import pytest
-from helpers import REPO
 
 from customer_tenet_xblock.block.scenarios import SCENARIOS
+from helpers import REPO
 
 pytestmark = pytest.mark.slow
 

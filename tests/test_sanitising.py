@@ -14,13 +14,13 @@ import re
 
 import lxml.html
 import pytest
-from helpers import RecordingRuntime, WorkbenchUser, call_handler, make_block
 
 from customer_tenet_xblock.block.studio import editor_data
 from customer_tenet_xblock.exercise.markup import render_markdown
 from customer_tenet_xblock.exercise.presets import default_taxonomy
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.rubric.taxonomy import Taxonomy
+from helpers import RecordingRuntime, WorkbenchUser, call_handler, make_block
 
 # Each payload, if it ran, would set window.pwned.
 MARKDOWN_PAYLOADS = [

@@ -5,6 +5,7 @@ one palette scoped under the block's roots, text put in the page as text.
 import re
 
 import pytest
+
 from helpers import REPO, RecordingRuntime, make_block
 
 CSS = REPO / "static" / "css"

@@ -8,7 +8,6 @@ import json
 
 import pytest
 import requests
-from helpers import MANAGERS_SCENARIO, RecordingRuntime, call_handler, learner_fields, make_block, workbench_post
 from xblock.fields import ScopeIds
 from xblock.runtime import NullI18nService
 
@@ -17,6 +16,7 @@ from customer_tenet_xblock.block.studio import editor_data, id_from_label, read_
 from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.exercise.validation import MAX_LABEL_LENGTH
+from helpers import MANAGERS_SCENARIO, RecordingRuntime, call_handler, learner_fields, make_block, workbench_post
 
 I18N = NullI18nService()
 BASE = Exercise()

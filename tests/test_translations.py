@@ -11,9 +11,9 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from helpers import REPO, make_block
 
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
+from helpers import REPO, make_block
 
 DOMAINS = {"text": "babel.cfg", "textjs": "babel_js.cfg"}
 CONFIG_DIR = REPO / "customer_tenet_xblock" / "conf" / "locale"

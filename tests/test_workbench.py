@@ -4,6 +4,7 @@ the submit handler grades, refuses bad input without using an attempt, and
 state comes back on the next visit.
 """
 import pytest
+
 from helpers import WorkbenchUser
 
 pytestmark = pytest.mark.slow

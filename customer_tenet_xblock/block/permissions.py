@@ -71,7 +71,8 @@ def studio_only(method):
             self.save()  # now, inside the handler, so a read-only store is a refusal we can answer
         except InvalidScopeError:
             self._clear_dirty_fields()  # pylint: disable=protected-access  # nothing left for the runtime's save
-            raise JsonRefusal(403, "studio_only", self.gettext("These settings can only be changed in Studio.")) from None
+            message = self.gettext("These settings can only be changed in Studio.")
+            raise JsonRefusal(403, "studio_only", message) from None
         return result
     wrapper.studio_only = True
     return wrapper

@@ -6,7 +6,7 @@ runtime's i18n service, or a gettext translations object in the CLI), so the
 block and the CLI say exactly the same thing. The browser only lays it out.
 """
 from ..rubric.taxonomy import SIDES
-from .settings import SHOW_WHY_ALWAYS, SHOW_WHY_AFTER_LAST_ATTEMPT
+from .settings import SHOW_WHY_AFTER_LAST_ATTEMPT, SHOW_WHY_ALWAYS
 
 
 def format_points(value):

@@ -88,7 +88,8 @@ def _text(node):
     """An element that holds text only: Markdown goes in as text, never as XML markup."""
     for child in node:
         if child.tag is etree.Entity:
-            raise OlxError(N_("<{tag}> uses the entity {entity}: entities are not allowed."), tag=node.tag, entity=child.text)
+            raise OlxError(N_("<{tag}> uses the entity {entity}: entities are not allowed."),
+                           tag=node.tag, entity=child.text)
         if isinstance(child.tag, str):
             raise OlxError(N_("<{tag}> must hold text only, not <{child}>."), tag=node.tag, child=child.tag)
     # Text around a comment (the runtime's parser may keep them) is still the text.
@@ -99,7 +100,8 @@ def _choice(value, choices, where):
     """An attribute that takes one of a few words (wrong ones are a wrong type, not a rule)."""
     if value not in choices:
         allowed = ", ".join(repr(choice) for choice in choices)
-        raise OlxError(N_("{where} must be one of {allowed}, not {value}."), where=where, allowed=allowed, value=repr(value))
+        raise OlxError(N_("{where} must be one of {allowed}, not {value}."),
+                       where=where, allowed=allowed, value=repr(value))
     return value
 
 

@@ -12,9 +12,29 @@ colleagues. Phrases are plain text; the matcher folds, singularises and
 tolerates typos, so list each idea once in its usual spelling.
 """
 from .lexicon import (  # the group preferences are shared by every language
-    AGENT_STAFF, AGENTS, BLOCK, BOARD, COMMUNITY, COWORKERS, DEPARTMENT_CONTEXT, DEPARTMENTS, END_CUSTOMERS, HEAD,
-    INVESTORS, MANAGEMENT, MOD, OPEN, OWN_PEOPLE, PARTNERS, PEER_MANAGERS, POLICYHOLDERS, REGULATORS, ROLE, SUPPLIERS,
-    Concept, Lexicon,
+    AGENT_STAFF,
+    AGENTS,
+    BLOCK,
+    BOARD,
+    COMMUNITY,
+    COWORKERS,
+    DEPARTMENT_CONTEXT,
+    DEPARTMENTS,
+    END_CUSTOMERS,
+    HEAD,
+    INVESTORS,
+    MANAGEMENT,
+    MOD,
+    OPEN,
+    OWN_PEOPLE,
+    PARTNERS,
+    PEER_MANAGERS,
+    POLICYHOLDERS,
+    REGULATORS,
+    ROLE,
+    SUPPLIERS,
+    Concept,
+    Lexicon,
 )
 
 CONCEPTS = (

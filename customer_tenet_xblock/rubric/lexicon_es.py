@@ -20,8 +20,24 @@ idea once per gender ("compañero", "compañera"). "del" and "al" are read as
 seguro" also matches "tomador del seguro".
 """
 from .lexicon import (  # the group preferences are shared by every language
-    AGENT_STAFF, AGENTS, BLOCK, COWORKERS, DEPARTMENT_CONTEXT, DEPARTMENTS, END_CUSTOMERS, HEAD, MANAGEMENT, MOD,
-    OPEN, OWN_PEOPLE, PARTNERS, PEER_MANAGERS, POLICYHOLDERS, ROLE, Concept, Lexicon,
+    AGENT_STAFF,
+    AGENTS,
+    BLOCK,
+    COWORKERS,
+    DEPARTMENT_CONTEXT,
+    DEPARTMENTS,
+    END_CUSTOMERS,
+    HEAD,
+    MANAGEMENT,
+    MOD,
+    OPEN,
+    OWN_PEOPLE,
+    PARTNERS,
+    PEER_MANAGERS,
+    POLICYHOLDERS,
+    ROLE,
+    Concept,
+    Lexicon,
 )
 from .normalizing import fold, singular_es
 
@@ -269,7 +285,8 @@ CONCEPTS = (
     )),
     Concept("insured_by_us", MOD, POLICYHOLDERS, phrases=(
         "aseguramos", "cubrimos", "asegurado por nosotro", "cubierto", "cubierta",
-        "con poliza", "con siniestro", "con reclamacion", "con reclamo", "poliza", "prima", "pagan prima", "paga prima", "pagan seguro",
+        "con poliza", "con siniestro", "con reclamacion", "con reclamo", "poliza", "prima", "pagan prima",
+        "paga prima", "pagan seguro",
         "paga seguro", "pagan", "paga", "compran", "compran seguro", "compra seguro",
         "compran poliza", "compra poliza", "contratan", "contrata", "contratar",
         "contratan seguro", "contrata seguro", "contratan poliza", "tienen poliza",

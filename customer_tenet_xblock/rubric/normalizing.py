@@ -105,7 +105,6 @@ def tokenize(text):
     runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(folded)]
     symbols = [m.start() for m in _SYMBOL_RUN.finditer(folded)] if any(
         c in folded for c in CONJUNCTION_SYMBOLS) else []
-    n = len(folded)
     pieces = []  # (folded start, folded end, word, possessive)
     k = 0
     while k < len(runs):

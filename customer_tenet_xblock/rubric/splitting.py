@@ -20,10 +20,15 @@ from .normalizing import singular, tokenize
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 SEPARATORS = frozenset(",;\t|\uff0c\uff1b\u3001")
 SENTENCE_ENDS = frozenset(".?!\u3002\uff01\uff1f\u2026")
-BULLETS = frozenset("-*\u2022\u25e6\u00b7\u2023\u25aa\u25cf\u25cb\u25a0\u25a1\u25ba\u27a2\u2713\u2714\u2192>+=#~\u2013\u2014\u2043\u2219\u25b8\u25b9\u25c6\u25c7\u2605\u2606")
+BULLETS = frozenset(
+    "-*\u2022\u25e6\u00b7\u2023\u25aa\u25cf\u25cb\u25a0\u25a1\u25ba\u27a2\u2713\u2714\u2192>+=#~"
+    "\u2013\u2014\u2043\u2219\u25b8\u25b9\u25c6\u25c7\u2605\u2606"
+)
 # Bullets that also separate entries in the middle of a line.
 INLINE_BULLETS = BULLETS - frozenset("-*>+=#~\u2013\u2014")
-EDGE_PUNCTUATION = (frozenset(" .,;:!?\u00bf\u00a1\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb[]{}") | BULLETS | SEPARATORS) - frozenset("<>+=#~")
+EDGE_PUNCTUATION = (
+    frozenset(" .,;:!?\u00bf\u00a1\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb[]{}") | BULLETS | SEPARATORS
+) - frozenset("<>+=#~")
 ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
 # Words that end with a dot without ending a sentence ("dept. heads").
 ABBREVIATIONS = frozenset(
@@ -174,7 +179,8 @@ def _entity_end(text, start, i):
 def _special_characters():
     chars = "".join(sorted(LINE_BREAKS | SEPARATORS | SENTENCE_ENDS | INLINE_BULLETS))
     # A single character class: linear, nothing to backtrack.
-    return re.compile("[" + re.escape(chars) + r"()\s]"), re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
+    line_breaks = re.escape("".join(sorted(LINE_BREAKS)))
+    return re.compile("[" + re.escape(chars) + r"()\s]"), re.compile("[" + line_breaks + "]")
 
 
 _SPECIAL, _LINE_BREAK = _special_characters()

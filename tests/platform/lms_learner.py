@@ -5,12 +5,12 @@ block class, in a runtime that records events and knows whether the user is staf
 """
 from datetime import datetime, timedelta, timezone
 
-from helpers import RecordingRuntime
-from mixin_stand_ins import LMS_MIXINS
 from xblock.fields import ScopeIds
 from xblock.runtime import Mixologist
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
+from helpers import RecordingRuntime
+from mixin_stand_ins import LMS_MIXINS
 
 NOW = datetime.now(timezone.utc)
 HOUR = timedelta(hours=1)

@@ -37,7 +37,7 @@ class Timedelta(JSONField):
         if value is None or isinstance(value, datetime.timedelta):
             return value
         words = value.split()
-        parts = {unit.rstrip("s"): int(number) for number, unit in zip(words[::2], words[1::2])}
+        parts = {unit.rstrip("s"): int(number) for number, unit in zip(words[::2], words[1::2], strict=False)}
         return datetime.timedelta(**{f"{unit}s": number for unit, number in parts.items()})
 
     def to_json(self, value):

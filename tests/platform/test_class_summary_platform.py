@@ -12,14 +12,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from django.core.cache import cache as django_cache
-from helpers import CLASS, ListUserStateClient, RecordingRuntime, call_handler, make_block, submitted_states
-from run_workbench import serving
-from workbench_services import DjangoCacheService
 from xblock.fields import Scope
 
 from customer_tenet_xblock.block import insights
 from customer_tenet_xblock.exercise.class_figures import LEARNER_CAP, summary_cache_key
 from customer_tenet_xblock.exercise.presets import default_taxonomy
+from helpers import CLASS, ListUserStateClient, RecordingRuntime, call_handler, make_block, submitted_states
+from run_workbench import serving
+from workbench_services import DjangoCacheService
 
 
 class CountingStateClient(ListUserStateClient):

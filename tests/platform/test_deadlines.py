@@ -6,11 +6,11 @@ The course settings come from the stand-ins in mixin_stand_ins.py.
 import gettext
 
 import pytest
-from helpers import RecordingRuntime, call_handler, learner_fields, make_block
-from lms_learner import HOUR, NOW, make_lms_block
 
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
 from customer_tenet_xblock.exercise.settings import Exercise
+from helpers import RecordingRuntime, call_handler, learner_fields, make_block
+from lms_learner import HOUR, NOW, make_lms_block
 
 FIRST = "policyholders\nagents"
 BETTER = "policyholders\nagents\ncoworkers"

@@ -15,11 +15,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from django.utils import translation
 from django.views.i18n import JavaScriptCatalog
-from helpers import RecordingRuntime, call_handler, make_block
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.resources import STATIC_DIR
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
+from helpers import RecordingRuntime, call_handler, make_block
 
 MODULE = CustomerTenetXBlock.__module__.split(".")[0]
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 import workbench as workbench_package
-from helpers import FIRST, SECOND, map_chips, row, said_by_picture, statuses, submit
-from lms_learner import HOUR, NOW, make_lms_block
 from webob import Request
 from xblock.runtime import NullI18nService
 
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.exercise.validation import exercise_problems
 from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
+from helpers import FIRST, SECOND, map_chips, row, said_by_picture, statuses, submit
+from lms_learner import HOUR, NOW, make_lms_block
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -11,11 +11,11 @@ import json
 
 import pytest
 import requests
-from helpers import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block
 from webob import Request
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.exercise.settings import Exercise
+from helpers import RecordingRuntime, WorkbenchUser, call_handler, learner_fields, make_block
 
 pytestmark = pytest.mark.slow  # the HTTP tests start the workbench
 SCENARIO = "customer_tenet.1"  # two attempts

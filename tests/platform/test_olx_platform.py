@@ -7,7 +7,6 @@ from gettext import NullTranslations
 
 import pytest
 from lxml import etree
-from mixin_stand_ins import LMS_MIXINS, STUDIO_MIXINS, PlatformRuntime
 from xblock.fields import ScopeIds
 
 from customer_tenet_xblock import cli
@@ -15,6 +14,7 @@ from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
+from mixin_stand_ins import LMS_MIXINS, STUDIO_MIXINS, PlatformRuntime
 
 # The parser the platform's course import installs as lxml's default: entities are expanded.
 PLATFORM_PARSER = etree.XMLParser(dtd_validation=False, load_dtd=False, remove_blank_text=True)

@@ -8,13 +8,13 @@ import warnings
 
 import pytest
 from django.utils import translation
-from helpers import RecordingRuntime, call_handler
 from xblock.field_data import DictFieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope, ScopeIds
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.studio import editor_data
 from customer_tenet_xblock.exercise.settings import Exercise
+from helpers import RecordingRuntime, call_handler
 
 COURSE = "course-v1:Org+Course+Run"
 

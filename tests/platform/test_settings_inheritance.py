@@ -8,13 +8,13 @@ from gettext import NullTranslations
 
 import pytest
 from lxml import etree
-from mixin_stand_ins import Course, inheriting_runtime
 from webob import Request
 from xblock.fields import ScopeIds
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.studio import checked_exercise, editor_data
 from customer_tenet_xblock.exercise.settings import Exercise
+from mixin_stand_ins import Course, inheriting_runtime
 
 
 def course_with_block(course_max_attempts=..., own=None):

@@ -8,11 +8,11 @@ import json
 from datetime import timedelta
 
 import pytest
-from helpers import call_handler
-from lms_learner import HOUR, NOW, make_lms_block
 
 from customer_tenet_xblock.exercise.feedback import correctness_visible
 from customer_tenet_xblock.exercise.presets import INSURANCE
+from helpers import call_handler
+from lms_learner import HOUR, NOW, make_lms_block
 
 ANSWER = "policyholders\nagents"
 LABELS = [group.label for group in INSURANCE.groups]

@@ -5,6 +5,7 @@ libraries v2 iframe runtime pass the DOM node. In Debian's chromium against
 the workbench, with the page's own jQuery.
 """
 import pytest
+
 from helpers import MANAGERS_SCENARIO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
