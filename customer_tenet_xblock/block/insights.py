@@ -21,7 +21,14 @@ from xblock.core import XBlock, XBlockMixin
 from xblock.fields import Scope
 
 from ..exercise.class_figures import (
-    LEARNER_CAP, describe_summary, exercise_with_synonym, first_states, records_from_states, response_fields, responses_csv, summarise,
+    LEARNER_CAP,
+    describe_summary,
+    exercise_with_synonym,
+    first_states,
+    records_from_states,
+    response_fields,
+    responses_csv,
+    summarise,
     summary_cache_key,
 )
 from ..exercise.feedback import translate_text
