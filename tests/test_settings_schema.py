@@ -8,9 +8,9 @@ from dataclasses import replace
 from gettext import NullTranslations
 
 import pytest
-from conftest import make_block
 from xblock.fields import Scope
 
+from conftest import make_block
 from customer_tenet_xblock.block.studio import editor_data, read_editor
 from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import MANAGERS

@@ -15,7 +15,11 @@ from xblock.validation import ValidationMessage
 from ..exercise import olx
 from ..exercise.assessment import assess
 from ..exercise.feedback import (
-    CORRECTNESS_PAST_DUE, correctness_visible, map_slots, points_text, translate_text,
+    CORRECTNESS_PAST_DUE,
+    correctness_visible,
+    map_slots,
+    points_text,
+    translate_text,
 )
 from ..exercise.i18n import N_, block_translations
 from ..exercise.markup import render_markdown
@@ -30,7 +34,6 @@ from .permissions import current_user_is_staff
 from .resources import active_language, add_shared_resources, loader, script_safe_json
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
-
 
 # Submissions by one learner to one block are graded one at a time within a
 # process (striped locks: bounded memory). Across processes the XBlock API

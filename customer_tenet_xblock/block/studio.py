@@ -228,7 +228,9 @@ class StudioMixin(XBlockMixin):
         i18n_catalog = add_shared_resources(fragment, self)
         fragment.add_css(loader.load_unicode("css/studio.css"))
         fragment.add_javascript(loader.load_unicode("js/studio.js"))
-        fragment.initialize_js("CustomerTenetStudio", script_safe_json({"config": editor_data(self.exercise), "i18n": i18n_catalog}))
+        fragment.initialize_js("CustomerTenetStudio", script_safe_json({
+            "config": editor_data(self.exercise), "i18n": i18n_catalog,
+        }))
         return fragment
 
     def author_view(self, context=None):
@@ -250,7 +252,8 @@ class StudioMixin(XBlockMixin):
             "balance_points": format_points(taxonomy.balance_points) if taxonomy.balance_applies else "",
             "max_attempts": exercise.max_attempts,
             "weight": i18n.gettext("unset (counts the raw points: {points})").format(
-                points=format_points(taxonomy.possible_points)) if exercise.weight is None else format_points(exercise.weight),
+                points=format_points(taxonomy.possible_points),
+            ) if exercise.weight is None else format_points(exercise.weight),
             "show_why": i18n.gettext(SHOW_WHY_LABELS.get(exercise.show_why, exercise.show_why)),
             "problems": [message for _where, message in exercise_problems(exercise, i18n)],
         }, i18n_service=i18n)
