@@ -6,11 +6,11 @@ when why-it-matters and the takeaway show (issues 14 and 15).
 import pytest
 from xblock.field_data import DictFieldData
 
-from conftest import RecordingRuntime, call_handler, make_block
 from customer_tenet_xblock.exercise import submission as submission_module
 from customer_tenet_xblock.exercise.assessment import assess, left_after_first_attempt
 from customer_tenet_xblock.exercise.settings import SHOW_WHY_ALWAYS, Exercise
 from customer_tenet_xblock.rubric import grade, grading, splitting
+from helpers import RecordingRuntime, call_handler, make_block
 
 ANSWER = "policyholders\ninsurance brokers\nmy boss"
 BETTER = "policyholders\ninsurance brokers\nmy boss\ncoworkers"

@@ -10,12 +10,12 @@ from gettext import NullTranslations
 import pytest
 from xblock.fields import Scope
 
-from conftest import make_block
 from customer_tenet_xblock.block.studio import editor_data, read_editor
 from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import MANAGERS
 from customer_tenet_xblock.exercise.settings import SETTINGS, Exercise
 from customer_tenet_xblock.exercise.validation import exercise_problems
+from helpers import make_block
 
 TRANSLATOR = NullTranslations()
 
