@@ -212,7 +212,7 @@ def test_why_a_missed_group_matters_follows_the_exercises_policy(tmp_path):
     def whys(*args):
         result = run("grade", *args, "-", stdin="policyholders\n")
         assert result.returncode == 0, result.stderr
-        return result.stdout.count("why: ")
+        return result.stdout.count("Why it matters: ")
 
     assert whys() == 1  # unlimited attempts, shown after the last one: only the found group's
     assert whys("--show-why") == 6
