@@ -163,3 +163,15 @@ def test_the_editor_reads_the_kind_and_refuses_an_unknown_one():
     data["groups"][-1]["kind"] = "friends"
     exercise, problems = read_editor(data, base, NullTranslations())
     assert exercise is None and set(problems) == {"groups.5.kind"}
+
+
+def test_derived_forms_are_matched_as_written_and_never_grow_the_typo_index():
+    """Clipped forms and verbs would multiply the typo index's keys (13 s and 1.3 GB to compile 30 x 200 synonyms)."""
+    from customer_tenet_xblock.rubric.matching import CompiledTaxonomy
+
+    compiled = CompiledTaxonomy(organisation({"departments": ("pharmacy",), "partners": ("lenders",)}))
+    plain = CompiledTaxonomy(organisation({"departments": ("zzzz",), "partners": ("zzzz",)}))
+    assert {"pharm", "lend"} <= compiled.exact_words and not {"pharm", "lend"} & compiled.vocabulary
+    assert {"pharm", "lend"} <= compiled.known  # never "corrected" into something else
+    assert compiled.vocabulary - plain.vocabulary == {"pharmacy", "lender"}
+    assert groups_of("people who lend us money", organisation({"partners": ("lenders",)})) == ["partners"]

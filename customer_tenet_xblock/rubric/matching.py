@@ -82,6 +82,7 @@ class CompiledTaxonomy:
         self.abbreviations = dict(lex.abbreviations)
         self.capital_abbreviations = dict(lex.capital_abbreviations)
         self.vocabulary = set()
+        self.exact_words = set()  # words of derived forms: known, but no typo is corrected into them
         known_ids = {g for concept in lex.concepts for g in concept.groups}
         known_ids.update(g for concept in lex.concepts for _, groups in concept.with_ for g in groups)
         built_in = known_ids & BUILT_IN_IDS
@@ -105,7 +106,7 @@ class CompiledTaxonomy:
         self.concepts = self._index(rules)
         self.single_words = {word for word, node in self.concepts.items() if RULE in node}
         self.known = (
-            self.vocabulary | lex.fillers | lex.boundaries | lex.conjunctions
+            self.vocabulary | self.exact_words | lex.fillers | lex.boundaries | lex.conjunctions
             | lex.anaphors | lex.known_words
         )
         self.typos = DeletionIndex(w for w in self.vocabulary if w.isalpha() and len(w) >= 5)
@@ -127,17 +128,24 @@ class CompiledTaxonomy:
         return tuple(words)
 
     def _index(self, rules):
-        """A trie of phrases by word; a node's RULE entry is (payload, rule). First rule wins."""
+        """
+        A trie of phrases by word; a node's RULE entry is (payload, rule). First rule wins.
+        A rule may end with False: a derived form (a clipped word, a verb), matched as
+        written only, so it neither joins nor grows the typo index.
+        """
         trie = {}
-        for phrase, payload, rule in rules:
+        for phrase, payload, rule, *derived in rules:
             words = self._phrase_words(phrase)
             if not words:
                 continue
             variants = [words]
-            if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
+            if derived:
+                self.exact_words.update(words)
+            elif 1 < len(words) <= 3 and all(w.isalpha() for w in words):
                 variants.append(("".join(words),))  # "teammembers", "policyholders"
             for variant in variants:
-                self.vocabulary.update(variant)
+                if not derived:
+                    self.vocabulary.update(variant)
                 node = trie
                 for word in variant:
                     node = node.setdefault(word, {})
@@ -278,14 +286,14 @@ def _variant_rules(group, lexicon, new):
         word = singular(tokens[0].word)
         for clipped in clipped_forms(word):
             if clipped not in reserved:
-                yield clipped, concept, text
+                yield clipped, concept, text, False
         deciding = Concept(concept.name, HEAD, concept.groups, (), person=True, source=concept.source)
         modifying = Concept(concept.name, MOD, concept.groups, (), source=concept.source)
         for stem in agentive_stems(word):
             for relative in _RELATIVES:
-                yield f"{relative} {stem}", deciding, text  # "the banks that lend": the clause decides
+                yield f"{relative} {stem}", deciding, text, False  # "the banks that lend": the clause decides
             if stem not in reserved and stem not in _single_words(lexicon):
-                yield stem, modifying, text  # "companies that insure", "people who lend"
+                yield stem, modifying, text, False  # "companies that insure", "people who lend"
 
 
 @lru_cache(maxsize=4)
