@@ -153,3 +153,22 @@ def test_try_an_answer_offers_each_unplaced_entry_as_a_synonym(page, workbench):
     assert "Select Save to keep it" in editor.locator(".ct-studio-status").inner_text()
     page.reload()  # not saved until Save
     assert group(open_editor(page, workbench), "Peers and other teams").get_by_label("Synonyms").input_value() == ""
+
+
+@pytest.mark.usefixtures("managers_config")
+def test_an_author_picks_a_groups_kind_and_its_everyday_words_place_entries(page, workbench):
+    """Issue 13: a new group of kind "Suppliers and contractors" takes "our vendors" once saved."""
+    editor = open_editor(page, workbench)
+    assert group(editor, "External customers").get_by_label("Kind of customer").input_value() == "customers"
+    editor.get_by_role("button", name="Add a group").click()
+    new = group(editor, "Group 4")
+    new.get_by_label("Label").fill("Hauliers")
+    assert new.get_by_label("Kind of customer").input_value() == "other"
+    new.get_by_label("Kind of customer").select_option(label="Suppliers and contractors")
+    editor.get_by_label("Sample answer").fill("our vendors")
+    editor.get_by_role("button", name="Try this answer").click()
+    editor.locator(".ct-try-result").get_by_text("Hauliers — Found").wait_for()
+    save(editor)
+    editor.locator(".ct-studio-status").filter(has_text="Saved.").wait_for()
+    page.reload()
+    assert group(open_editor(page, workbench), "Hauliers").get_by_label("Kind of customer").input_value() == "suppliers"
