@@ -175,3 +175,14 @@ def test_derived_forms_are_matched_as_written_and_never_grow_the_typo_index():
     assert {"pharm", "lend"} <= set(compiled.known)  # never "corrected" into something else
     assert set(compiled.vocabulary) - set(plain.vocabulary) == {"pharmacy", "lender"}
     assert groups_of("people who lend us money", organisation({"partners": ("lenders",)})) == ["partners"]
+
+
+def test_a_relabelled_groups_label_words_count_where_the_lexicon_places_them_nowhere():
+    groups = tuple(
+        Group(id=g.id, label="Pupils and their families" if g.id == "customers" else g.label, side=g.side)
+        for g in ANY_ORGANISATION.groups
+    )
+    taxonomy = Taxonomy(groups=groups)
+    assert groups_of("families", ANY_ORGANISATION) == []
+    assert groups_of("families", taxonomy) == ["customers"]
+    assert groups_of("pupils", taxonomy) == ["customers"]

@@ -93,16 +93,23 @@ class CompiledTaxonomy:
         for group in taxonomy.groups:
             if group.kind != OTHER_KIND and (group.id not in known_ids or group.kind != default_kind(group.id)):
                 self.keys.setdefault(group.kind, group.id)
-        # The labels of the built-in groups come after the lexicon written for them.
         new_groups = [group for group in taxonomy.groups if group.id not in built_in]
+        # The labels of the built-in groups come after the lexicon written for them, but
+        # for a word the lexicon places in no group here ("Patients and families").
+        label_first, label_last = [], []
+        for group in taxonomy.groups:
+            for rule in _label_rules(group, lex):
+                reading = _single_word_concepts(lex).get(singular(rule[0].casefold(), self.lang))
+                first = group.id not in built_in or (reading is not None and self.resolve(reading.groups) is None)
+                (label_first if first else label_last).append(rule)
         # The first rule for a phrase wins: the instructor's words before the lexicon's.
         rules = [rule for group in taxonomy.groups for rule in _synonym_rules(group, lex)]
-        rules += [rule for group in new_groups for rule in _label_rules(group, lex)]
+        rules += label_first
         if self.lang == "en":
             rules += [rule for group in taxonomy.groups
                       for rule in _variant_rules(group, lex, group in new_groups)]
         rules += [(phrase, concept, phrase) for concept in lex.concepts for phrase in concept.phrases]
-        rules += [rule for group in taxonomy.groups if group.id in built_in for rule in _label_rules(group, lex)]
+        rules += label_last
         self.concepts = self._index(rules)
         self.single_words = {word for word, node in self.concepts.items() if RULE in node}
         self.known = (
@@ -294,6 +301,17 @@ def _variant_rules(group, lexicon, new):
                 yield f"{relative} {stem}", deciding, text, False  # "the banks that lend": the clause decides
             if stem not in reserved and stem not in _single_words(lexicon):
                 yield stem, modifying, text, False  # "companies that insure", "people who lend"
+
+
+@lru_cache(maxsize=4)
+def _single_word_concepts(lexicon):
+    """The lexicon's one-word phrases and the concept each belongs to (the first)."""
+    found = {}
+    for concept in lexicon.concepts:
+        for phrase in concept.phrases:
+            if " " not in phrase:
+                found.setdefault(phrase, concept)
+    return found
 
 
 @lru_cache(maxsize=4)
