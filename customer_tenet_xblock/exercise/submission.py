@@ -9,11 +9,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..rubric import split_entries
+from ..rubric.splitting import LINE_BREAKS
 from .refusals import Refusal
 
 MAX_REFLECTION_CHARS = 5_000
 SUBMISSION_FIELDS = frozenset({"answer", "reflection"})
-KEPT_CONTROLS = frozenset("\n\t")
+KEPT_CONTROLS = frozenset("\t")
 
 
 @dataclass(frozen=True)
@@ -26,16 +27,19 @@ class Submission:
 def clean_text(text):
     """
     Make typed text safe to store and show: unpaired surrogates become U+FFFD
-    (they cannot be encoded) and control characters other than newline and
-    tab are dropped. Everything else, emoji and right-to-left text included,
-    is kept as written.
+    (they cannot be encoded), every line break the splitter knows (CR, VT,
+    FF, NEL U+0085, U+2028, U+2029...) becomes a newline *before* the other
+    control characters but tab are dropped (else NEL would glue two entries
+    into one word). Everything else, emoji and right-to-left text included, is
+    kept as written.
     """
     # Through UTF-16: a split surrogate pair is joined, each lone surrogate is one U+FFFD.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
     return "".join(
-        char for char in text
-        if char in KEPT_CONTROLS or unicodedata.category(char) not in ("Cc", "Cs")
+        "\n" if char in LINE_BREAKS else char
+        for char in text
+        if char in KEPT_CONTROLS or char in LINE_BREAKS or unicodedata.category(char) not in ("Cc", "Cs")
     )
 
 

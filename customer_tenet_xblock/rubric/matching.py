@@ -27,7 +27,7 @@ that insure" for insurers).
 from functools import lru_cache
 
 from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, Concept, get_lexicon
-from .normalizing import DeletionIndex, singular, tokenize
+from .normalizing import MAX_TYPO_WORD, TypoIndex, singular, tokenize
 from .results import Match, PlacedEntry
 from .taxonomy import BUILT_IN_IDS, OTHER_KIND, default_kind
 
@@ -37,6 +37,12 @@ _GENERIC_LABEL_WORDS = frozenset(
     "people insurance team group groups own sell buy use deliver offer for of in".split()
 )
 _WORD_CACHE_LIMIT = 20000
+# Longer words are not cached: their look-up is cheap (no typo tolerance), and
+# the caches outlive the answer, so they must not hold a learner's 50,000 letters.
+_CACHED_WORD_LENGTH = 2 * MAX_TYPO_WORD
+# Fillers skipped in a row inside a phrase ("sell to all of our agents"): more
+# would make each position look ahead through a whole run of "the the the".
+MAX_FILLERS_IN_A_ROW = 5
 RULE = None  # the key of a trie node's rule (no word is None)
 
 
@@ -81,7 +87,8 @@ class CompiledTaxonomy:
         lex = self.lexicon
         self.abbreviations = dict(lex.abbreviations)
         self.capital_abbreviations = dict(lex.capital_abbreviations)
-        self.vocabulary = set()
+        self.vocabulary = {}  # ordered, as the rules are
+        self._built_in_words = {}  # the lexicon's own words, first in the typo index
         self.exact_words = set()  # words of derived forms: known, but no typo is corrected into them
         known_ids = {g for concept in lex.concepts for g in concept.groups}
         known_ids.update(g for concept in lex.concepts for _, groups in concept.with_ for g in groups)
@@ -113,10 +120,11 @@ class CompiledTaxonomy:
         self.concepts = self._index(rules)
         self.single_words = {word for word, node in self.concepts.items() if RULE in node}
         self.known = (
-            self.vocabulary | self.exact_words | lex.fillers | lex.boundaries | lex.conjunctions
+            self.vocabulary.keys() | self.exact_words | lex.fillers | lex.boundaries | lex.conjunctions
             | lex.anaphors | lex.known_words
         )
-        self.typos = DeletionIndex(w for w in self.vocabulary if w.isalpha() and len(w) >= 5)
+        # The lexicon's words first: an author's synonyms never push them out of a full bucket.
+        self.typos = TypoIndex([*self._built_in_words, *self.vocabulary])
         self._word_cache = {}
         self._join_cache = {}
 
@@ -141,6 +149,7 @@ class CompiledTaxonomy:
         written only, so it neither joins nor grows the typo index.
         """
         trie = {}
+        built_in = {id(concept) for concept in self.lexicon.concepts}
         for phrase, payload, rule, *derived in rules:
             words = self._phrase_words(phrase)
             if not words:
@@ -152,7 +161,9 @@ class CompiledTaxonomy:
                 variants.append(("".join(words),))  # "teammembers", "policyholders"
             for variant in variants:
                 if not derived:
-                    self.vocabulary.update(variant)
+                    self.vocabulary.update(dict.fromkeys(variant))
+                    if id(payload) in built_in:
+                        self._built_in_words.update(dict.fromkeys(variant))
                 node = trie
                 for word in variant:
                     node = node.setdefault(word, {})
@@ -194,7 +205,7 @@ class CompiledTaxonomy:
                 if fixed is not None:
                     forms = [fixed]
             cached = tuple(forms)
-            if len(self._word_cache) < _WORD_CACHE_LIMIT:
+            if len(self._word_cache) < _WORD_CACHE_LIMIT and len(token.word) <= _CACHED_WORD_LENGTH:
                 self._word_cache[key] = cached
         return cached
 
@@ -211,7 +222,7 @@ class CompiledTaxonomy:
             # A typo inside a split compound ("polcy holders"); two known words never are.
             fixed = self.typos.closest(word, len(first.typed) + len(second.typed))
             found = fixed if fixed in self.single_words else None
-        if len(self._join_cache) < _WORD_CACHE_LIMIT:
+        if len(self._join_cache) < _WORD_CACHE_LIMIT and len(first.typed) + len(second.typed) <= _CACHED_WORD_LENGTH:
             self._join_cache[key] = found
         return found
 
@@ -355,15 +366,15 @@ def _longest_at(words, i, trie, fillers):
     if node is None:
         return None
     best = (i + 1,) + node[RULE] if RULE in node else None
-    j, n = i + 1, len(words)
+    j, n, skipped = i + 1, len(words), 0
     while j < n:
         child = node.get(words[j].text)
         if child is None:
-            if words[j].text in fillers:
-                j += 1
+            if words[j].text in fillers and skipped < MAX_FILLERS_IN_A_ROW:
+                j, skipped = j + 1, skipped + 1
                 continue
             break
-        node, j = child, j + 1
+        node, j, skipped = child, j + 1, 0
         if RULE in node:
             best = (j,) + node[RULE]
     return best

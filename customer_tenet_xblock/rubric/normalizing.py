@@ -9,8 +9,8 @@ expressions), so the cost is linear in the text's length whatever it holds.
   conjunction symbols (& + /) marked, HTML entities read as the character they
   stand for (the text itself is never treated as markup).
 - `singular`: plural -> singular for the lexicon languages.
-- `within_distance` and `DeletionIndex`: bounded typo distance, looked up in
-  time independent of the vocabulary's size.
+- `within_distance` and `TypoIndex`: bounded typo distance, looked up in
+  time independent of the vocabulary's size and of the learner's word.
 """
 import html
 import re
@@ -109,7 +109,7 @@ def tokenize(text):
     k = 0
     while k < len(runs):
         begin, end = runs[k]
-        word = folded[begin:end]
+        parts = [folded[begin:end]]  # joined once at the end: linear however many glued pieces
         possessive, dotted = False, False
         while True:
             gap = folded[end:end + 1]
@@ -119,18 +119,18 @@ def tokenize(text):
                 if adjacent and folded[nxt[0]:nxt[1]] == "s":
                     possessive, end, k = True, nxt[1], k + 1  # agent's
                 elif adjacent:
-                    word += folded[nxt[0]:nxt[1]]  # don't, o'brien: one word
+                    parts.append(folded[nxt[0]:nxt[1]])  # don't, o'brien: one word
                     end, k = nxt[1], k + 1
                     continue
-                elif word.endswith("s"):
+                elif parts[-1].endswith("s"):
                     possessive, end = True, end + 1  # agents'
-            elif (gap == "." and adjacent and (len(word) == 1 or dotted)
+            elif (gap == "." and adjacent and (dotted or end - begin == 1)
                     and nxt[1] - nxt[0] == 1 and folded[nxt[0]].isalpha()):
-                word += folded[nxt[0]]  # V.P., e.g., C.E.O. read as one word
+                parts.append(folded[nxt[0]])  # V.P., e.g., C.E.O. read as one word
                 dotted, end, k = True, nxt[1], k + 1
                 continue
             break
-        pieces.append((begin, end, word, possessive))
+        pieces.append((begin, end, "".join(parts), possessive))
         k += 1
     for position in symbols:
         pieces.append((position, position + 1, "&", None))
@@ -211,47 +211,70 @@ def typo_budget(typed_length):
 
 
 def within_distance(a, b, limit):
-    """True when a and b differ by at most `limit` edits (adjacent swaps count once)."""
+    """True when a and b differ by at most `limit` edits (adjacent swaps count once).
+
+    Only cells within `limit` of the diagonal can hold a distance that small,
+    so only those are computed (the others stand at limit + 1): O(len * limit).
+    """
     if abs(len(a) - len(b)) > limit:
         return False
     if a == b:
         return True
-    previous2, previous = None, list(range(len(b) + 1))
+    far, n = limit + 1, len(b)
+    previous2, previous = None, [min(j, far) for j in range(n + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        current = [far] * (n + 1)
+        current[0] = min(i, far)
+        for j in range(max(1, i - limit), min(n, i + limit) + 1):
             cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = min(value, far)
         if min(current) > limit:
             return False
         previous2, previous = previous, current
     return previous[-1] <= limit
 
 
-def deletions(word, depth):
-    """The word with up to `depth` characters removed (the word included)."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
+def _letter_mask(word):
+    """A bit per letter (modulo 64): an edit changes at most two bits of it."""
+    mask = 0
+    for char in word:
+        mask |= 1 << (ord(char) & 63)
+    return mask
 
 
-class DeletionIndex:
-    """Words reachable by a few deletions: finds typo candidates without a scan."""
+# Typo tolerance is for words of ordinary length. A longer vocabulary word
+# (an author's 200-letter "synonym") matches only as written, and a longer
+# learner word is never corrected. The longest built-in word is 29 letters
+# ("customerservicerepresentative", a joined phrase).
+MAX_TYPO_WORD = 32
+# Vocabulary words kept per first letter and length: bounds how many words one
+# learner word is compared with, however many synonyms an author writes (the
+# built-in lexicons have at most 22 in one place).
+MAX_TYPO_BUCKET = 32
+MIN_TYPO_WORD = 5
 
-    MAX_DEPTH = 2
+
+class TypoIndex:
+    """Vocabulary words by first letter and length: a typo's candidates, without a scan.
+
+    The cost of a look-up depends neither on the learner's word (its length is
+    capped) nor on the vocabulary's size (each bucket is capped): at most
+    3 + 5 buckets of MAX_TYPO_BUCKET words, each checked on a letter mask, then
+    with a distance table of O(length * edits) cells.
+    """
 
     def __init__(self, words):
-        self._by_deletion = {}
-        for word in sorted(set(words)):
-            if len(word) < 4:
-                continue
-            for variant in deletions(word, self.MAX_DEPTH):
-                self._by_deletion.setdefault(variant, []).append(word)
+        """`words` in order of priority: when a bucket is full, later words match only as written."""
+        buckets = {}
+        for word in dict.fromkeys(words):
+            if MIN_TYPO_WORD <= len(word) <= MAX_TYPO_WORD and word.isalpha():
+                bucket = buckets.setdefault((word[0], len(word)), [])
+                if len(bucket) < MAX_TYPO_BUCKET:
+                    bucket.append(word)
+        self._buckets = {key: tuple((w, _letter_mask(w)) for w in sorted(bucket)) for key, bucket in buckets.items()}
 
     def closest(self, word, typed_length):
         """The vocabulary word nearest to `word` within its typo budget, or None.
@@ -260,18 +283,16 @@ class DeletionIndex:
         the alphabetically first word so the answer is deterministic.
         """
         limit = typo_budget(typed_length)
-        if limit == 0 or not word.isalpha():
+        if limit == 0 or len(word) > MAX_TYPO_WORD + limit or not word.isalpha():
             return None
-        best = None
+        mask, first, length = _letter_mask(word), word[0], len(word)
         for depth in range(1, limit + 1):
-            candidates = set()
-            for variant in deletions(word, depth):
-                candidates.update(self._by_deletion.get(variant, ()))
-            matches = sorted(
-                c for c in candidates
-                if c[0] == word[0] and within_distance(word, c, depth)
-            )
+            matches = [
+                candidate
+                for size in range(length - depth, length + depth + 1)
+                for candidate, letters in self._buckets.get((first, size), ())
+                if (mask ^ letters).bit_count() <= 2 * depth and within_distance(word, candidate, depth)
+            ]
             if matches:
-                best = matches[0]
-                break
-        return best
+                return min(matches)
+        return None
