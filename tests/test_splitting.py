@@ -55,3 +55,15 @@ def test_entries_are_slices_of_the_text_in_order():
     position = 0
     for entry in entries:
         position = text.index(entry, position) + len(entry)
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029", "\v", "\f", "\r", "\r\n", "\x1e"])
+def test_every_line_break_still_separates_entries_once_the_answer_is_cleaned(separator):
+    """NEL (U+0085) and VT/FF are control characters: cleaning must not delete them and glue two entries."""
+    from xblock.runtime import NullI18nService
+
+    from customer_tenet_xblock.answers import read_submission
+    from customer_tenet_xblock.exercise import Exercise
+    submission = read_submission({"answer": f"agents{separator}brokers"}, Exercise(), NullI18nService())
+    assert submission.entries == ("agents", "brokers")
+    assert submission.answer == "agents\nbrokers"

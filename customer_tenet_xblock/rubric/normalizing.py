@@ -220,6 +220,13 @@ def within_distance(a, b, limit):
         return False
     if a == b:
         return True
+    # A shared beginning and end cost no edit: compare only what lies between.
+    start, end = 0, 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
     far, n = limit + 1, len(b)
     previous2, previous = None, [min(j, far) for j in range(n + 1)]
     for i in range(1, len(a) + 1):
@@ -274,7 +281,7 @@ class TypoIndex:
                 bucket = buckets.setdefault((word[0], len(word)), [])
                 if len(bucket) < MAX_TYPO_BUCKET:
                     bucket.append(word)
-        self._buckets = {key: tuple((w, _letter_mask(w)) for w in sorted(bucket)) for key, bucket in buckets.items()}
+        self._buckets = {key: tuple((w, _letter_mask(w)) for w in bucket) for key, bucket in buckets.items()}
 
     def closest(self, word, typed_length):
         """The vocabulary word nearest to `word` within its typo budget, or None.
@@ -287,12 +294,13 @@ class TypoIndex:
             return None
         mask, first, length = _letter_mask(word), word[0], len(word)
         for depth in range(1, limit + 1):
-            matches = [
+            candidates = sorted(
                 candidate
                 for size in range(length - depth, length + depth + 1)
                 for candidate, letters in self._buckets.get((first, size), ())
-                if (mask ^ letters).bit_count() <= 2 * depth and within_distance(word, candidate, depth)
-            ]
-            if matches:
-                return min(matches)
+                if (mask ^ letters).bit_count() <= 2 * depth
+            )
+            for candidate in candidates:  # alphabetical: the first within reach is the answer
+                if within_distance(word, candidate, depth):
+                    return candidate
         return None

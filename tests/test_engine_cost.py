@@ -1,0 +1,198 @@
+"""
+The matching engine's cost is bounded for every input, learner's or author's
+(issue 12): work is counted in executed lines of the rubric core (as the
+linearity check in test_engine_properties.py does), never timed, on inputs
+generated to be the worst of their kind. And the bounds change no result: the
+typo index finds exactly what a scan of the whole vocabulary finds.
+"""
+import random
+import string
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from customer_tenet_xblock.presets import default_taxonomy
+from customer_tenet_xblock.rubric import matching
+from customer_tenet_xblock.rubric.matching import compile_taxonomy, place_entries, place_entry
+from customer_tenet_xblock.rubric.normalizing import (
+    MAX_TYPO_BUCKET, MAX_TYPO_WORD, TypoIndex, typo_budget, within_distance,
+)
+from customer_tenet_xblock.rubric.splitting import split_entries
+from customer_tenet_xblock.taxonomy import Group, Taxonomy
+from test_engine_properties import executed_lines
+
+LETTERS = string.ascii_lowercase
+FEW_LETTERS = "abc"  # near-identical words: the worst case for a typo index
+HEADS = ["agent", "agents", "staff", "people", "buy", "customer", "department", "head", "team", "brokers"]
+FILLERS = ["the", "our", "of", "all", "a", "to", "in", "their", "and", "who"]
+GLUE = ["'", ".", "\u2019", "&amp;", "&#x27;", "&", "/", "+", ";", ",", "(", ")", "-", "s"]
+WORDS = st.text(alphabet=LETTERS, min_size=1, max_size=12)
+
+
+def sized(unit_strategy, length):
+    """A text of `length` characters made by repeating the generated unit: worst cases are periodic."""
+    return unit_strategy.map(lambda unit: (unit * (length // max(1, len(unit)) + 1))[:length])
+
+
+LENGTH = 3_000
+ADVERSARIAL = st.one_of(
+    # One long word, or words glued by apostrophes, dots and entities into one token.
+    st.text(alphabet=LETTERS, min_size=LENGTH, max_size=LENGTH),
+    sized(st.lists(st.tuples(WORDS, st.sampled_from(GLUE)), min_size=1, max_size=20).map(
+        lambda pairs: "".join(word + glue for word, glue in pairs)), LENGTH),
+    # Glued punctuation runs.
+    sized(st.text(alphabet="".join(GLUE) + "ab", min_size=1, max_size=30), LENGTH),
+    # A head word followed by many fillers, repeated.
+    sized(st.tuples(st.sampled_from(HEADS), st.integers(1, 60), st.sampled_from(FILLERS)).map(
+        lambda t: f"{t[0]} " + f"{t[2]} " * t[1]), LENGTH),
+    # Distinct near-misses of lexicon words and long unknown words.
+    st.lists(st.tuples(st.sampled_from(HEADS + ["policyholders", "underwriting", "management"]),
+                       st.text(alphabet=LETTERS, min_size=1, max_size=4)), min_size=300, max_size=300).map(
+        lambda pairs: " ".join(w[:2] + extra + w[2:] for w, extra in pairs)[:LENGTH]),
+)
+
+
+def fresh_work(text, taxonomy):
+    """Lines executed to split and place `text`, with the compiled taxonomy's word caches empty."""
+    compile_taxonomy.cache_clear()
+    compile_taxonomy(taxonomy)  # compiling is counted on its own, below
+    return executed_lines(lambda: place_entries(split_entries(text), taxonomy))
+
+
+def normal_work_per_character():
+    lines = [f"the agents' office staff who help our brokers in region {n}\nunderwriting team {n}\n"
+             f"my boss and the people I work with at office {n}" for n in range(20)]
+    text = "\n".join(lines)
+    return fresh_work(text, default_taxonomy()) / len(text)
+
+
+NORMAL = normal_work_per_character()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(ADVERSARIAL)
+def test_no_learner_input_costs_more_than_three_times_a_normal_answer(text):
+    work = fresh_work(text, default_taxonomy())
+    assert work <= 3 * NORMAL * len(text), (text[:80], work / len(text) / NORMAL)
+
+
+RANDOM_LONG_WORD = "".join(random.Random(1).choices(LETTERS, k=199))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.sampled_from([FEW_LETTERS, LETTERS]).flatmap(
+    lambda alphabet: st.lists(st.text(alphabet=alphabet, min_size=6, max_size=200), min_size=1, max_size=20)),
+    st.integers(1, 8))
+@example([RANDOM_LONG_WORD], 1)
+def test_long_and_repeated_synonyms_cost_work_linear_in_the_answer(words, repeat):
+    """Synonyms of long words and of near-identical words, and an answer made of them with typos.
+
+    Compiling the taxonomy counts too: the author's synonyms are input as much as the learner's answer.
+    """
+    synonym = " ".join(words)[:200]
+    taxonomy = Taxonomy(groups=(Group(id="g", label="Group", synonyms=(synonym,) * repeat + tuple(words)),),
+                        lexicon="")
+    typed = [w[:3] + "c" + w[4:] for w in words]
+    text = (" ".join(typed + [synonym]) * (LENGTH // (len(synonym) + 1) + 1))[:LENGTH]
+    compile_taxonomy.cache_clear()
+    compiling = executed_lines(compile_taxonomy, taxonomy)
+    grading = executed_lines(lambda: place_entries(split_entries(text), taxonomy))
+    size = len(text) + sum(len(s) for s in taxonomy.groups[0].synonyms)  # the learner's and the author's input
+    assert compiling + grading <= 3 * NORMAL * size, (text[:80], compiling / size / NORMAL, grading / size / NORMAL)
+
+
+def test_the_longest_word_does_no_typo_work():
+    """A 50,000-letter word is never compared with the vocabulary: no more work than 500 letters."""
+    taxonomy = default_taxonomy()
+    short, long = "qwertyuiop" * 50, "qwertyuiop" * 5_000
+    assert fresh_work(long, taxonomy) <= fresh_work(short, taxonomy) + 50
+
+
+def test_compiling_the_largest_taxonomy_costs_work_linear_in_its_synonyms():
+    def taxonomy(length):
+        words = ["".join(LETTERS[(n * 7 + k) % 26] for k in range(length)) for n in range(26)]
+        synonyms = tuple(" ".join(words[(s + k) % 26] for k in range(200 // (length + 1)))[:200] for s in range(200))
+        return Taxonomy(groups=tuple(Group(id=f"g{g}", label=f"Group {g}", synonyms=synonyms) for g in range(3)),
+                        lexicon="")
+
+    def work(length):
+        compile_taxonomy.cache_clear()
+        return executed_lines(compile_taxonomy.__wrapped__, taxonomy(length))
+
+    # The same number of synonym characters in short words and in 199-letter words.
+    assert work(199) <= 2 * work(9)
+
+
+# --- the bounds change no result ------------------------------------------
+
+def full_distance(a, b):
+    """Optimal string alignment distance: the whole table, no band, no early exit."""
+    table = [[i + j if not i or not j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1,
+                              table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=FEW_LETTERS, max_size=12), st.text(alphabet=FEW_LETTERS, max_size=12), st.integers(0, 3))
+def test_the_banded_distance_agrees_with_the_whole_table(a, b, limit):
+    assert within_distance(a, b, limit) == (full_distance(a, b) <= limit)
+
+
+def scan_closest(vocabulary, word, typed_length):
+    """What the typo index must answer: a scan of every eligible vocabulary word."""
+    limit = typo_budget(typed_length)
+    if not limit or not word.isalpha():
+        return None
+    for depth in range(1, limit + 1):
+        found = sorted(c for c in vocabulary if 5 <= len(c) <= MAX_TYPO_WORD and c.isalpha()
+                       and c[0] == word[0] and full_distance(word, c) <= depth)
+        if found:
+            return found[0]
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=FEW_LETTERS, min_size=4, max_size=14), max_size=30, unique=True),
+       st.text(alphabet=FEW_LETTERS, min_size=1, max_size=16))
+def test_the_typo_index_finds_what_a_scan_of_the_vocabulary_finds(vocabulary, word):
+    assert TypoIndex(vocabulary).closest(word, len(word)) == scan_closest(vocabulary, word, len(word))
+
+
+def test_the_built_in_lexicon_fits_the_typo_index_whole():
+    """No built-in word loses its typo tolerance to the caps: they only ever bind authors' words."""
+    for lexicon in ("en", "es"):
+        compiled = compile_taxonomy(Taxonomy(groups=(), lexicon=lexicon))
+        words = [w for w in compiled.vocabulary if len(w) >= 5 and w.isalpha()]
+        assert max(map(len, words)) <= MAX_TYPO_WORD
+        buckets = {}
+        for word in words:
+            buckets[word[0], len(word)] = buckets.get((word[0], len(word)), 0) + 1
+        assert max(buckets.values()) <= MAX_TYPO_BUCKET
+
+
+def test_an_authors_word_beyond_the_caps_matches_as_written():
+    long_word = "supercalifragilisticexpialidocious"  # 34 letters
+    taxonomy = Taxonomy(groups=(Group(id="g", label="Group", synonyms=(long_word, "brokerage")),), lexicon="")
+    assert [m.group_id for m in place_entry(long_word, taxonomy)] == ["g"]
+    assert place_entry(long_word[:10] + long_word[11:], taxonomy) == ()
+    assert [m.group_id for m in place_entry("brokerag", taxonomy)] == ["g"]  # an ordinary word keeps its tolerance
+
+
+def test_a_phrase_may_hold_a_few_fillers_not_a_run():
+    taxonomy = Taxonomy(groups=(Group(id="g", label="Group", synonyms=("buy policies",)),), lexicon="en")
+    assert [m.group_id for m in place_entry("people who buy all of our policies", taxonomy)][:1] == ["g"]
+    run = "people who buy " + "the " * (matching.MAX_FILLERS_IN_A_ROW + 1) + "policies"
+    assert "g" not in [m.group_id for m in place_entry(run, taxonomy)]
+
+
+def test_caches_that_outlive_the_answer_keep_no_long_word():
+    taxonomy = default_taxonomy()
+    place_entry("agents " + "x" * 50_000 + " holders", taxonomy)
+    compiled = compile_taxonomy(taxonomy)
+    assert all(len(word) <= 2 * MAX_TYPO_WORD for word, _upper, _symbol in compiled._word_cache)
+    assert all(len(a) + len(b) <= 2 * MAX_TYPO_WORD for a, b in compiled._join_cache)
