@@ -12,7 +12,10 @@ measured in this one run on this machine.
 - peak memory while grading the largest answer an instructor may allow;
 - the staff class summary over 5,000 stored learner states: cold (read and
   graded), from the runtime's cache, and uncapped (what one request would
-  cost if it read every learner).
+  cost if it read every learner);
+- adversarial inputs (long words, glued punctuation, repeated fillers, long
+  and many synonyms) at the longest allowed answer: time, extra peak memory
+  and the ratio to a normal answer of the same length, beside their targets.
 
 Every loop is bounded in count and in time; nothing leaves 127.0.0.1 (no
 network at all: requests go through Django's test client).
@@ -268,6 +271,166 @@ def class_summary_figures():
           f"a staff page view reads none (the summary loads on request)")
 
 
+# --- adversarial inputs (issue 12): one ordinary-sized request must not take the server ---
+
+ADVERSARIAL_TARGETS = {"ms": 50.0, "mib": 20.0, "ratio": 3.0}
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _random_words(rng, size, lengths):
+    return " ".join("".join(rng.choice(LETTERS) for _ in range(rng.randrange(*lengths))) for _ in range(size))
+
+
+def _repeat(unit, length):
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def normal_answer(length, entries):
+    """An ordinary answer of this length: distinct realistic entries of equal size."""
+    line = length // entries - 1
+    rows = []
+    for n in range(entries):
+        words = (f"{ENTRY_POOL[n % 8]} who work with {ENTRY_POOL[n // 8 % 8]} and {ENTRY_POOL[n // 64 % 8]} "
+                 f"at branch office {n} in the northern region and the people they serve every day").split()
+        row = ""
+        for word in words:
+            if len(row) + len(word) + 1 > line:
+                break
+            row = f"{row} {word}" if row else word
+        rows.append(row.ljust(line))
+    return "\n".join(rows)[:length]
+
+
+def adversarial_answers(length, rng):
+    """Learner inputs built to be the worst of their kind, each `length` characters long."""
+    initials = "".join(f"{rng.choice(LETTERS)}." for _ in range(length // 2))
+    return {
+        "one long word (random letters)": "".join(rng.choice(LETTERS) for _ in range(length)),
+        "1,500-letter words, one per line": "\n".join(
+            "".join(rng.choice(LETTERS) for _ in range(1_500)) for _ in range(length // 1_501 + 1))[:length],
+        "apostrophes glue one word (ab'cd'ef...)": "'".join(
+            "".join(rng.choice(LETTERS) for _ in range(2)) for _ in range(length // 3 + 1))[:length],
+        "dotted initials glue one word (a.b.c...)": initials[:length],
+        "head word + fillers (agent the the ...)": "agent " + _repeat("the ", length - 6),
+        "phrase words + fillers (buy our our ...)": _repeat("buy " + "our " * 40 + "policies ", length),
+        "glued punctuation and entities": _repeat("agents&amp;&#x27;s,;.:&&/+((brokers))'s'", length),
+        "distinct unknown 10-letter words": _random_words(rng, length // 11 + 1, (10, 11))[:length],
+        "distinct near-miss typos (agnetsxyzw)": " ".join(
+            f"agnets{''.join(rng.choice(LETTERS) for _ in range(4))}" for _ in range(length // 11 + 1))[:length],
+        "endless conjunctions (agents and their staff and ...)": _repeat("agents and their staff and ", length),
+    }
+
+
+def largest_taxonomy(rng, word_lengths, near=None):
+    """A taxonomy at every author limit: MAX_GROUPS groups of MAX_SYNONYMS synonyms of MAX_LABEL_LENGTH."""
+    from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
+    from customer_tenet_xblock.exercise.settings import MAX_LABEL_LENGTH
+    from customer_tenet_xblock.exercise.validation import MAX_GROUPS, MAX_SYNONYMS
+
+    def phrase():
+        if near is not None:  # near-identical words: every one within two edits of the others
+            return " ".join(near(rng) for _ in range(MAX_LABEL_LENGTH // (len(near(rng)) + 1)))
+        return _random_words(rng, MAX_LABEL_LENGTH, word_lengths)[:MAX_LABEL_LENGTH].strip()
+
+    return Taxonomy(groups=tuple(
+        Group(id=f"group_{g}", label=phrase(), synonyms=tuple(phrase() for _ in range(MAX_SYNONYMS)))
+        for g in range(MAX_GROUPS)), lexicon="en")
+
+
+def _cold_grade(text, taxonomy, normal, default):
+    """Seconds, extra peak bytes and time ratio to the normal answer, to check and grade `text` afresh.
+
+    Afresh: the compiled taxonomy's word caches are empty (compiling is measured on its own). The normal
+    answer is timed in turn with `text`, so that a busy machine slows both alike.
+    """
+    from customer_tenet_xblock.exercise.submission import read_submission
+    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
+    from customer_tenet_xblock.rubric import grade
+    from customer_tenet_xblock.rubric.matching import compile_taxonomy
+    from xblock.runtime import NullI18nService
+
+    def once(text, taxonomy):
+        exercise = Exercise(max_chars=MAX_CHARS_BOUNDS[1], max_entries=MAX_ENTRIES_BOUNDS[1], taxonomy=taxonomy)
+        compile_taxonomy.cache_clear()
+        compile_taxonomy(taxonomy)
+        started = time.perf_counter()
+        submission = read_submission({"answer": text}, exercise, NullI18nService())  # an allowed answer
+        grade.__wrapped__(submission.answer, taxonomy)
+        return time.perf_counter() - started
+
+    times, normal_times = [], []
+    for _ in range(3):
+        times.append(once(text, taxonomy))
+        normal_times.append(once(normal, default))
+    compile_taxonomy.cache_clear()
+    compile_taxonomy(taxonomy)
+    tracemalloc.start()
+    once(text, taxonomy)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    seconds = statistics.median(times)
+    return seconds, peak, seconds / statistics.median(normal_times)
+
+
+def adversarial_figures():
+    import random
+
+    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS
+    from customer_tenet_xblock.exercise.presets import default_taxonomy
+    from customer_tenet_xblock.rubric.matching import compile_taxonomy
+    length, entries = MAX_CHARS_BOUNDS[1], MAX_ENTRIES_BOUNDS[1]
+    rng = random.Random(12)
+    taxonomy = default_taxonomy()
+    target = ADVERSARIAL_TARGETS
+    normal = normal_answer(length, entries)
+    normal_seconds, normal_peak, _ = _cold_grade(normal, taxonomy, normal, taxonomy)
+    print(f"Adversarial inputs at the longest allowed answer ({length:,} characters; checks and grading, "
+          "word caches empty; median of 3):")
+    print(f"  a normal answer of that length ({entries} distinct entries): {normal_seconds * 1000:.1f} ms, "
+          f"{normal_peak / 1024 / 1024:.2f} MiB")
+    print(f"  {'input':<56} {'time':>9} {'(<= ' + str(int(target['ms'])) + ' ms)':>10} {'memory':>9} "
+          f"{'(<= ' + str(int(target['mib'])) + ' MiB)':>11} {'ratio':>6} (<= {target['ratio']:.0f}x)")
+
+    def row(label, text, tax=taxonomy):
+        seconds, peak, ratio = _cold_grade(text, tax, normal, taxonomy)
+        ms, mib = seconds * 1000, peak / 1024 / 1024
+        marks = ["ok" if ms <= target["ms"] else "OVER", "ok" if mib <= target["mib"] else "OVER",
+                 "ok" if ratio <= target["ratio"] else "OVER"]
+        print(f"  {label:<56} {ms:7.1f} ms {marks[0]:>10} {mib:5.2f} MiB {marks[1]:>11} {ratio:5.2f}x {marks[2]}")
+
+    for label, text in adversarial_answers(length, rng).items():
+        row(label, text)
+    # The author's side: the largest taxonomies validation allows.
+    long_words = largest_taxonomy(rng, (150, 200))
+    many_words = largest_taxonomy(rng, (5, 12))
+    near = largest_taxonomy(rng, None, near=lambda r: "aaaaaaaa" + r.choice(LETTERS) + r.choice(LETTERS))
+    permuted = largest_taxonomy(rng, None, near=lambda r: "a" + "".join(r.sample("bcdefghij", 9)))
+    synonym_words = " ".join(many_words.groups[0].synonyms)
+    print("  the author's side (every group, synonym and length at its limit):")
+    row("30x200 synonyms of 150-200 letters; one long word", adversarial_answers(length, rng)[
+        "one long word (random letters)"], long_words)
+    row("30x200 synonyms of 5-12 letters; their words, typo'd", " ".join(
+        w[:3] + w[4:] for w in _repeat(synonym_words + " ", length).split())[:length], many_words)
+    row("near-identical synonyms (aaaaaaaaXY); near misses", " ".join(
+        "aaaaaaa" + "".join(rng.choice(LETTERS) for _ in range(3)) for _ in range(length // 11 + 1))[:length], near)
+    row("permuted synonyms (a+bcdefghij); other permutations", " ".join(
+        "a" + "".join(rng.sample("bcdefghij", 9)) for _ in range(length // 11 + 1))[:length], permuted)
+    print("  compiling a taxonomy (once per taxonomy and process, then cached):")
+    for label, tax in (("the default taxonomy", taxonomy), ("largest allowed, 150-200-letter words", long_words),
+                       ("largest allowed, 5-12-letter words", many_words), ("largest allowed, near-identical", near)):
+        compile_taxonomy.cache_clear()
+        started = time.perf_counter()
+        compile_taxonomy(tax)
+        seconds = time.perf_counter() - started
+        compile_taxonomy.cache_clear()
+        tracemalloc.start()
+        compile_taxonomy(tax)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"    {label:<54} {seconds * 1000:8.1f} ms {peak / 1024 / 1024:7.1f} MiB")
+    compile_taxonomy.cache_clear()
+
+
 def main():
     print(f"Customer Tenet XBlock benchmark, Python {sys.version.split()[0]}\n")
     with tempfile.TemporaryDirectory(prefix="ct-bench-") as home:
@@ -281,6 +444,8 @@ def main():
         memory_figures()
         print()
         class_summary_figures()
+        print()
+        adversarial_figures()
         print()
         import_figures()
         os.chdir(REPO)

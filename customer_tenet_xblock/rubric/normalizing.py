@@ -252,6 +252,11 @@ def _letter_mask(word):
     return mask
 
 
+def _pairs(word):
+    """The kinds of adjacent letter pairs: an edit spoils at most three pairs of each word."""
+    return frozenset(word[i:i + 2] for i in range(len(word) - 1))
+
+
 # Typo tolerance is for words of ordinary length. A longer vocabulary word
 # (an author's 200-letter "synonym") matches only as written, and a longer
 # learner word is never corrected. The longest built-in word is 29 letters
@@ -269,8 +274,8 @@ class TypoIndex:
 
     The cost of a look-up depends neither on the learner's word (its length is
     capped) nor on the vocabulary's size (each bucket is capped): at most
-    3 + 5 buckets of MAX_TYPO_BUCKET words, each checked on a letter mask, then
-    with a distance table of O(length * edits) cells.
+    3 + 5 buckets of MAX_TYPO_BUCKET words, each checked on its letters and its
+    letter pairs, then with a distance table of O(length * edits) cells.
     """
 
     def __init__(self, words):
@@ -281,7 +286,7 @@ class TypoIndex:
                 bucket = buckets.setdefault((word[0], len(word)), [])
                 if len(bucket) < MAX_TYPO_BUCKET:
                     bucket.append(word)
-        self._buckets = {key: tuple((w, _letter_mask(w)) for w in bucket) for key, bucket in buckets.items()}
+        self._buckets = {key: tuple((w, _letter_mask(w), _pairs(w)) for w in bucket) for key, bucket in buckets.items()}
 
     def closest(self, word, typed_length):
         """The vocabulary word nearest to `word` within its typo budget, or None.
@@ -292,13 +297,15 @@ class TypoIndex:
         limit = typo_budget(typed_length)
         if limit == 0 or len(word) > MAX_TYPO_WORD + limit or not word.isalpha():
             return None
-        mask, first, length = _letter_mask(word), word[0], len(word)
+        mask, pairs, first, length = _letter_mask(word), _pairs(word), word[0], len(word)
         for depth in range(1, limit + 1):
+            # Cheap necessary conditions first (letters, then letter pairs), the distance table last.
             candidates = sorted(
                 candidate
                 for size in range(length - depth, length + depth + 1)
-                for candidate, letters in self._buckets.get((first, size), ())
+                for candidate, letters, its_pairs in self._buckets.get((first, size), ())
                 if (mask ^ letters).bit_count() <= 2 * depth
+                and len(pairs & its_pairs) >= max(len(pairs), len(its_pairs)) - 3 * depth
             )
             for candidate in candidates:  # alphabetical: the first within reach is the answer
                 if within_distance(word, candidate, depth):
