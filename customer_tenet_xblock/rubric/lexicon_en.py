@@ -277,6 +277,7 @@ CONCEPTS = (
         "have an account", "account with us", "bank with us", "shop with us", "shop online",
         "buy from us", "order from us", "our service", "my class", "my classroom", "my course",
         "stay with us", "staying with us", "visit us", "come to us", "do business with us",
+        "use", "hire us", "pay us", "retain us", "engage us",
         "order", "buy our part", "buy our product",
     )),
     # "Companies that buy our parts": the clause says which group.
@@ -325,7 +326,12 @@ CONCEPTS = (
     )),
     Concept("competitor", BLOCK, (), phrases=(
         "competitor", "competition", "rival", "competing", "other insurer",
-        "other carrier", "other insurance company",
+        "other carrier", "other insurance company", "opposing", "opponent", "adversary",
+        "other side",
+    )),
+    Concept("funds_us", MOD, INVESTORS, phrases=(
+        "donate", "give money", "give us money", "fund us", "fund our work", "invest in us",
+        "sponsor us",
     )),
 )
 
@@ -351,7 +357,7 @@ ABBREVIATIONS = (
     ("fin", "finance"), ("cust", "customer"), ("svc", "service"), ("supv", "supervisor"),
     ("supvr", "supervisor"), ("dir", "director"), ("pres", "president"), ("hq", "headquarters"),
     ("gm", "general manager"), ("sr", "senior"), ("jr", "junior"), ("coworker", "coworker"),
-    ("cx", "customer experience"), ("tl", "team lead"), ("ppl", "people"),
+    ("cx", "customer experience"), ("comm", "communications"), ("tl", "team lead"), ("ppl", "people"),
     ("ins", "insurance"), ("insd", "insured"), ("ph", "policyholder"),
 )
 CAPITAL_ABBREVIATIONS = (("it", "infotech"),)

@@ -102,12 +102,15 @@ class CompiledTaxonomy:
                 self.keys.setdefault(group.kind, group.id)
         new_groups = [group for group in taxonomy.groups if group.id not in built_in]
         # The labels of the built-in groups come after the lexicon written for them, but
-        # for a word the lexicon places in no group here ("Patients and families").
+        # for a word the lexicon places in no group here ("Pupils and their families")
+        # or names as a group of its own ("Fellow lawyers and staff": lawyers, not staff).
         label_first, label_last = [], []
         for group in taxonomy.groups:
             for rule in _label_rules(group, lex):
                 reading = _single_word_concepts(lex).get(singular(rule[0].casefold(), self.lang))
-                first = group.id not in built_in or (reading is not None and self.resolve(reading.groups) is None)
+                first = group.id not in built_in or (reading is not None and (
+                    self.resolve(reading.groups) is None
+                    or (reading.role == HEAD and self.resolve(reading.groups) != group.id)))
                 (label_first if first else label_last).append(rule)
         # The first rule for a phrase wins: the instructor's words before the lexicon's.
         rules = [rule for group in taxonomy.groups for rule in _synonym_rules(group, lex)]
