@@ -224,10 +224,14 @@ class TestViews:
     def test_student_view_renders_the_exercise(self, block):
         fragment = block.student_view()
         assert "Who are your customers?" in fragment.content
-        assert '<label class="ct-label" for="customer-tenet-usage-1-answer">' in fragment.content
+        html_id = block.html_id()
+        assert f'<label class="ct-label" for="{html_id}-answer">' in fragment.content
         assert fragment.js_init_fn == "CustomerTenetXBlock"
-        assert any("ct-feedback" in r.data for r in fragment.resources if r.kind == "text" and r.mimetype == "text/css")
-        assert any("handlerUrl" in r.data for r in fragment.resources if r.mimetype == "application/javascript")
+        # Script and style sheet by URL, so that browsers cache them.
+        assert [(r.kind, r.data) for r in fragment.resources if r.mimetype == "text/css"] == [
+            ("url", "/resource/css/customer_tenet.css")]
+        assert [(r.kind, r.data) for r in fragment.resources if r.mimetype == "application/javascript"] == [
+            ("url", "/resource/js/i18n.js"), ("url", "/resource/js/customer_tenet.js")]
 
     def test_prompt_markdown_is_sanitised(self):
         prompt = ("**Bold** <script>alert(1)</script> <img src=x onerror=alert(2)> "

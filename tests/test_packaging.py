@@ -29,16 +29,33 @@ RENDER = textwrap.dedent("""
     from xblock.test.tools import TestRuntime
     import customer_tenet_xblock, customer_tenet_xblock.block.resources as resources
 
+    import importlib.resources
+
+    class Runtime(TestRuntime):
+        def local_resource_url(self, block, uri):
+            return uri
+
+    def served(uri):
+        # The LMS in debug and the workbench: the class opens the file (common_views/xblock.py).
+        with cls.open_local_resource(uri) as opened:
+            by_view = opened.read().decode("utf-8")
+        # The LMS's collectstatic: <package of the class's module>/<resources_dir>/<uri>
+        # (openedx/core/lib/xblock_pipeline/finder.py, xblock_utils.xblock_resource_pkg).
+        package = cls.__module__.rsplit(".", 1)[0]
+        collected = importlib.resources.files(package).joinpath(cls.resources_dir).joinpath(uri).read_text("utf-8")
+        assert collected == by_view, uri
+        return by_view
+
     cls = XBlock.load_class("customer_tenet")
-    runtime = TestRuntime(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})
+    runtime = Runtime(services={"i18n": NullI18nService(), "field-data": DictFieldData({})})
     block = runtime.construct_xblock_from_class(cls, ScopeIds("u", "customer_tenet", "d", "u1"))
     fragment = block.render("student_view")
     print(json.dumps({
         "package": customer_tenet_xblock.__file__,
         "static": str(resources.STATIC_DIR),
         "html": fragment.content,
-        "css": [r.data for r in fragment.resources if r.mimetype == "text/css"],
-        "js": [r.data for r in fragment.resources if r.mimetype == "application/javascript"],
+        "css": [served(r.data) for r in fragment.resources if r.mimetype == "text/css"],
+        "js": [served(r.data) for r in fragment.resources if r.mimetype == "application/javascript"],
         "scenarios": len(cls.workbench_scenarios()),
     }))
 """)
@@ -96,6 +113,12 @@ def test_wheel_ships_static_inside_the_package(installed):
 
 
 def test_installed_block_renders_with_its_js_and_css(installed):
+    """
+    Its JS and CSS by URL, each file found both where the runtime's resource
+    view opens it and where the LMS's collectstatic copies it from (mirrors
+    openedx/core/lib/xblock_pipeline/finder.py and
+    openedx/core/djangoapps/common_views/xblock.py).
+    """
     import json
     python, _wheel, work = installed
     result = subprocess.run([str(python), "-c", RENDER], cwd=work, capture_output=True, text=True, timeout=120)

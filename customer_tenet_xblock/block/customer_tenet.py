@@ -4,6 +4,7 @@ The XBlock: thin glue between the runtime and the rubric core.
 Handlers read the request, call pure functions (submission checks, rubric, feedback)
 and store or publish what they return. No grading rule lives here.
 """
+import hashlib
 import threading
 from datetime import datetime, timezone
 
@@ -31,7 +32,9 @@ from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, ot
 from .insights import InsightsMixin
 from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff
-from .resources import active_language, add_shared_resources, loader, script_safe_json
+from .resources import (
+    active_language, add_public_files, add_shared_resources, loader, open_public_file, script_safe_json,
+)
 from .scenarios import SCENARIOS
 from .studio import StudioMixin
 
@@ -59,6 +62,14 @@ class CustomerTenetXBlock(
     icon_class = "problem"
     show_in_read_only_mode = True
     i18n_js_namespace = "CustomerTenetI18N"  # the platform compiles its JS catalog for the block under this name
+    # Where the LMS's collectstatic finds the files of local_resource_url (xblock_pipeline/finder.py:
+    # <the class's package>/<resources_dir>): this class lives in customer_tenet_xblock/block/.
+    resources_dir = "../static"
+
+    @classmethod
+    def open_local_resource(cls, uri):
+        """The files local_resource_url names, for the runtime's resource view (workbench, LMS in debug)."""
+        return open_public_file(uri)
 
     # ---- runtime services -------------------------------------------------
 
@@ -203,8 +214,7 @@ class CustomerTenetXBlock(
         }, i18n_service=i18n)
         fragment = Fragment(html)
         i18n_catalog = add_shared_resources(fragment, self)
-        fragment.add_css(loader.load_unicode("css/customer_tenet.css"))
-        fragment.add_javascript(loader.load_unicode("js/customer_tenet.js"))
+        add_public_files(fragment, self, "css/customer_tenet.css", "js/customer_tenet.js")
         fragment.initialize_js("CustomerTenetXBlock", script_safe_json({
             "state": self.state_for_learner(),
             "slots": map_slots(exercise.taxonomy),
@@ -214,9 +224,8 @@ class CustomerTenetXBlock(
         return fragment
 
     def html_id(self):
-        """A DOM-safe id unique to this block on the page."""
-        usage = str(self.scope_ids.usage_id)
-        return "customer-tenet-" + "".join(char if char.isalnum() else "-" for char in usage)
+        """A DOM-safe id unique to this block on the page; short, as the view repeats it (usage ids are long)."""
+        return "customer-tenet-" + hashlib.sha1(str(self.scope_ids.usage_id).encode("utf-8")).hexdigest()[:12]
 
     def student_view_data(self, context=None):
         """

@@ -34,7 +34,7 @@ from ..exercise.class_figures import (
 from ..exercise.feedback import translate_text
 from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff, staff_only, studio_only
-from .resources import loader
+from .resources import add_public_files, loader
 
 SUMMARY_CACHE_SECONDS = 5 * 60
 
@@ -76,8 +76,7 @@ class InsightsMixin(XBlockMixin):
             "minutes": SUMMARY_CACHE_SECONDS // 60,
             "location": str(self.scope_ids.usage_id),
         }, i18n_service=self.i18n))
-        fragment.add_css(loader.load_unicode("css/insights.css"))
-        fragment.add_javascript(loader.load_unicode("js/insights.js"))
+        add_public_files(fragment, self, "css/insights.css", "js/insights.js")
 
     # ---- reading learners' states -------------------------------------------
 

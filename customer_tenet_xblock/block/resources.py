@@ -5,12 +5,19 @@ Where the block's template, JS and CSS live.
 package (setup.py maps it to customer_tenet_xblock/static); a checkout or an
 editable install only has the top-level folder. This is the one place that
 knows both.
+
+Templates are rendered on the server; the JS and CSS files reach the page by
+URL (the runtime's local_resource_url), so a browser caches them.
 """
+import functools
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.template import Context, Engine, Template
+from django.template.backends.django import get_installed_libraries
 from django.utils import translation
+from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
 from ..exercise.i18n import js_catalog
@@ -31,8 +38,46 @@ class StaticLoader(ResourceLoader):
     def load_unicode(self, resource_path):
         return (STATIC_DIR / resource_path.lstrip("/")).read_text(encoding="utf-8")
 
+    def render_django_template(self, template_path, context=None, i18n_service=None):
+        """As xblock.utils renders it (its i18n tags, the service in the context), compiled once per process."""
+        context = dict(context or {}, _i18n_service=i18n_service)
+        return self._template(template_path).render(Context(context))
+
+    @functools.lru_cache(maxsize=None)  # a handful of files that only change with the package
+    def _template(self, template_path):
+        libraries = dict(get_installed_libraries(), i18n="xblock.utils.templatetags.i18n")
+        return Template(self.load_unicode(template_path), engine=Engine(libraries=libraries))
+
 
 loader = StaticLoader()
+
+# What the runtime's resource URLs may serve: the scripts and style sheets, nothing else.
+PUBLIC_SUFFIXES = {"js/": ".js", "css/": ".css"}
+
+
+def open_public_file(uri):
+    """
+    A file of static/js or static/css, for the runtime's resource view
+    (XBlock.open_local_resource); DisallowedFileError for anything else.
+    """
+    if isinstance(uri, bytes):
+        uri = uri.decode("utf-8")
+    path = PurePosixPath(uri)
+    folder = uri.split("/", 1)[0] + "/"
+    if (PUBLIC_SUFFIXES.get(folder) != path.suffix or path.is_absolute() or "\\" in uri
+            or any(part.startswith(".") for part in path.parts)):
+        raise DisallowedFileError(f"Only the block's scripts and style sheets are served: {uri!r}")
+    return (STATIC_DIR / path).open("rb")
+
+
+def add_public_files(fragment, block, *paths):
+    """Add static files to a view by URL, in order: browsers cache them."""
+    for path in paths:
+        url = block.runtime.local_resource_url(block, path)
+        if path.endswith(".css"):
+            fragment.add_css_url(url)
+        else:
+            fragment.add_javascript_url(url)
 
 
 def active_language():
@@ -40,9 +85,9 @@ def active_language():
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def add_palette(fragment):
+def add_palette(fragment, block):
     """The colours every view's stylesheet names (css/palette.css)."""
-    fragment.add_css(loader.load_unicode("css/palette.css"))
+    add_public_files(fragment, block, "css/palette.css")
 
 
 def add_shared_resources(fragment, block):
@@ -55,13 +100,12 @@ def add_shared_resources(fragment, block):
     the view's init arguments: the script takes a string from the platform's
     catalog where it has it, from ours otherwise.
     """
-    add_palette(fragment)
+    add_palette(fragment, block)
     catalog_url = getattr(block.i18n, "get_javascript_i18n_catalog_url", None)
     url = catalog_url(block) if catalog_url else None
     if url:
         fragment.add_javascript_url(url)
-    fragment.add_javascript(loader.load_unicode("js/i18n.js"))
-    fragment.add_javascript(loader.load_unicode("js/common.js"))
+    add_public_files(fragment, block, "js/i18n.js", "js/common.js")
     return js_catalog(translation.get_language() or "en")
 
 

@@ -24,7 +24,7 @@ from ..exercise.validation import MAX_ID_LENGTH, exercise_problems
 from ..rubric.taxonomy import Group, Taxonomy
 from .json_api import JsonRefusal, json_api
 from .permissions import staff_only, studio_only
-from .resources import add_palette, add_shared_resources, loader, script_safe_json
+from .resources import add_palette, add_public_files, add_shared_resources, loader, script_safe_json
 
 # Every setting has its control in the editor; the groups are rows of their own (editor_group, _read_groups).
 EDITOR_SETTINGS = frozenset(setting.name for setting in SETTINGS)
@@ -226,8 +226,7 @@ class StudioMixin(XBlockMixin):
         }, i18n_service=i18n)
         fragment = Fragment(html)
         i18n_catalog = add_shared_resources(fragment, self)
-        fragment.add_css(loader.load_unicode("css/studio.css"))
-        fragment.add_javascript(loader.load_unicode("js/studio.js"))
+        add_public_files(fragment, self, "css/studio.css", "js/studio.js")
         fragment.initialize_js("CustomerTenetStudio", script_safe_json({
             "config": editor_data(self.exercise), "i18n": i18n_catalog,
         }))
@@ -258,8 +257,8 @@ class StudioMixin(XBlockMixin):
             "problems": [message for _where, message in exercise_problems(exercise, i18n)],
         }, i18n_service=i18n)
         fragment = Fragment(html)
-        add_palette(fragment)
-        fragment.add_css(loader.load_unicode("css/studio.css"))
+        add_palette(fragment, self)
+        add_public_files(fragment, self, "css/studio.css")
         return fragment
 
     @json_api

@@ -1,0 +1,50 @@
+"""
+The view's JavaScript and CSS reach the page by URL, through the runtime's
+resource route, so a browser caches them; nothing else in the package is served.
+"""
+import re
+
+import pytest
+import requests
+from conftest import WorkbenchUser, make_block
+from xblock.exceptions import DisallowedFileError
+
+from customer_tenet_xblock.block import CustomerTenetXBlock
+from customer_tenet_xblock.block.resources import STATIC_DIR
+
+
+@pytest.mark.slow
+def test_the_pages_scripts_and_styles_come_by_url_and_are_served(workbench):
+    """Mirrors workbench/views.py (package_resource) and openedx/core/djangoapps/common_views/xblock.py (xblock_resource)."""
+    page = WorkbenchUser(workbench, "url-viewer").page
+    block_html = page[page.index('class="customer-tenet"'):]
+    assert "function CustomerTenetXBlock" not in page and ".customer-tenet {" not in block_html
+    urls = re.findall(r"(?:src|href)=['\"](/resource/customer_tenet/[^'\"]+)", page)
+    assert sorted(urls) == ["/resource/customer_tenet/css/customer_tenet.css",
+                            "/resource/customer_tenet/js/customer_tenet.js", "/resource/customer_tenet/js/i18n.js"]
+    for url in urls:
+        response = requests.get(workbench + url, timeout=30)
+        assert response.status_code == 200, url
+        path = url.removeprefix("/resource/customer_tenet/")
+        assert response.content == (STATIC_DIR / path).read_bytes()
+        assert response.headers["Content-Type"].startswith("text/css" if path.endswith(".css") else "text/javascript")
+
+
+@pytest.mark.parametrize("uri", [
+    "html/student_view.html", "../block/customer_tenet.py", "js/../../setup.py", "/etc/passwd",
+    "js/.hidden.js", "js\\..\\..\\setup.py", "css/customer_tenet.js", "public/js/customer_tenet.js", b"../README.md",
+])
+def test_only_the_scripts_and_style_sheets_are_served(uri):
+    with pytest.raises(DisallowedFileError):
+        CustomerTenetXBlock.open_local_resource(uri)
+
+
+def test_a_missing_file_is_an_os_error():
+    """The platform's resource view answers 404 to it (openedx/core/djangoapps/common_views/xblock.py)."""
+    with pytest.raises(OSError):
+        CustomerTenetXBlock.open_local_resource("js/nothing_here.js")
+
+
+def test_the_view_ids_stay_short_whatever_the_usage_id():
+    block = make_block()
+    assert re.fullmatch(r"customer-tenet-[0-9a-f]{12}", block.html_id())
