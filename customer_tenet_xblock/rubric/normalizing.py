@@ -94,14 +94,27 @@ _SYMBOL_RUN = re.compile(r"[&+/]")
 _JOINERS = APOSTROPHES + CONJUNCTION_SYMBOLS + "."
 
 
+_CACHED_TEXT = 200  # characters: a typical entry; longer texts are tokenised afresh (bounded memory)
+
+
 def tokenize(text):
-    """Words of `text` with spans into it; symbols & + / as their own tokens."""
+    """Words of `text` with spans into it (a tuple of Token); symbols & + / as their own tokens."""
+    return _recent_tokens(text) if len(text) <= _CACHED_TEXT else _tokenize(text)
+
+
+# The splitter and the matcher both read each entry's words: tokenised once.
+@lru_cache(maxsize=4096)
+def _recent_tokens(text):
+    return _tokenize(text)
+
+
+def _tokenize(text):
     folded, positions = _folded_with_positions(text)
     if positions is None and not any(c in folded for c in _JOINERS):
         # The common case: plain words and spaces, nothing to join or mark.
-        return [Token(m.group(), m.start(), m.end(), False,
-                      m.end() - m.start() > 1 and text[m.start():m.end()].isupper())
-                for m in _WORD_RUN.finditer(folded)]
+        return tuple(Token(m.group(), m.start(), m.end(), False,
+                           m.end() - m.start() > 1 and text[m.start():m.end()].isupper())
+                     for m in _WORD_RUN.finditer(folded))
     runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(folded)]
     symbols = [m.start() for m in _SYMBOL_RUN.finditer(folded)] if any(
         c in folded for c in CONJUNCTION_SYMBOLS) else []
@@ -147,7 +160,7 @@ def tokenize(text):
             continue
         upper = len(word) >= 2 and text[s:e].isupper()
         tokens.append(Token(word, s, e, possessive, upper))
-    return tokens
+    return tuple(tokens)
 
 
 # --- singular forms ---------------------------------------------------------
