@@ -95,4 +95,5 @@ def test_studio_view_hands_its_script_the_spanish_catalog():
         fragment = make_block().studio_view()
     init = json.loads(fragment.json_init_args)
     assert init["i18n"]["Found"] == "Encontrado"
-    assert any("customerTenetTranslator" in r.data for r in fragment.resources if r.kind == "text")
+    assert [r.data for r in fragment.resources if r.mimetype == "application/javascript"] == [
+        "/resource/js/i18n.js", "/resource/js/studio.js"]  # the translator, then the script that uses it

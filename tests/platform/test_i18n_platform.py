@@ -159,10 +159,8 @@ def test_the_view_loads_the_platforms_compiled_catalog_before_its_script(tmp_pat
     block = block_on(tmp_path, locale_root)
     with translation.override("es"):
         resources = block.student_view().resources
-    urls = [index for index, resource in enumerate(resources) if resource.kind == "url"]
-    translator = next(index for index, resource in enumerate(resources) if "customerTenetTranslator" in resource.data)
-    assert [resources[index].data for index in urls] == [f"/static/js/xblock.v1-i18n/{MODULE}/es.js"]
-    assert urls[0] < translator
+    scripts = [resource.data for resource in resources if resource.mimetype == "application/javascript"]
+    assert scripts == [f"/static/js/xblock.v1-i18n/{MODULE}/es.js", "/resource/js/i18n.js", "/resource/js/customer_tenet.js"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the script")

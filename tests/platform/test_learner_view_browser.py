@@ -29,13 +29,18 @@ def open_in_lms(page, block):
     the init function called with the element and a runtime whose handlerUrl
     reaches the block's real handlers (here, in this test's process).
     """
+    def tag(resource):
+        if resource.mimetype == "text/css":
+            return (f'<link rel="stylesheet" href="{resource.data}">' if resource.kind == "url"
+                    else f"<style>{resource.data}</style>")
+        return f'<script src="{resource.data}"></script>' if resource.kind == "url" else f"<script>{resource.data}</script>"
+
     def unit_page():
         fragment = block.student_view()
-        css = "".join(r.data for r in fragment.resources if r.kind == "text" and r.mimetype == "text/css")
-        scripts = "".join(f"<script>{r.data}</script>" for r in fragment.resources
-                          if r.kind == "text" and r.mimetype == "application/javascript")
+        css = "".join(tag(r) for r in fragment.resources if r.mimetype == "text/css")
+        scripts = "".join(tag(r) for r in fragment.resources if r.mimetype == "application/javascript")
         return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unit</title>
-<style>{css}</style><script>{JQUERY.read_text(encoding="utf-8")}</script>{scripts}</head>
+{css}<script>{JQUERY.read_text(encoding="utf-8")}</script>{scripts}</head>
 <body><main><h2>Unit: who are your customers</h2><div class="xblock" id="the-block">{fragment.content}</div></main><script>
 var runtime = {{handlerUrl: function (element, name) {{ return '/handler/' + name; }}}};
 CustomerTenetXBlock(runtime, document.getElementById('the-block'), {json.dumps(fragment.json_init_args)});
@@ -45,6 +50,11 @@ CustomerTenetXBlock(runtime, document.getElementById('the-block'), {json.dumps(f
         path = route.request.url[len(LMS):]
         if path == "/unit":
             route.fulfill(status=200, content_type="text/html; charset=utf-8", body=unit_page())
+            return
+        if path.startswith("/resource/"):  # the LMS's resource view (openedx/core/djangoapps/common_views/xblock.py)
+            with type(block).open_local_resource(path.removeprefix("/resource/")) as opened:
+                route.fulfill(status=200, body=opened.read(),
+                              content_type="text/css" if path.endswith(".css") else "text/javascript")
             return
         name = path.removeprefix("/handler/")
         request = Request.blank("/", method=route.request.method, body=route.request.post_data_buffer or b"")
