@@ -229,9 +229,9 @@ class TestViews:
         assert fragment.js_init_fn == "CustomerTenetXBlock"
         # Script and style sheet by URL, so that browsers cache them.
         assert [(r.kind, r.data) for r in fragment.resources if r.mimetype == "text/css"] == [
-            ("url", "/resource/css/customer_tenet.css")]
+            ("url", "/resource/css/palette.css"), ("url", "/resource/css/customer_tenet.css")]
         assert [(r.kind, r.data) for r in fragment.resources if r.mimetype == "application/javascript"] == [
-            ("url", "/resource/js/i18n.js"), ("url", "/resource/js/customer_tenet.js")]
+            ("url", "/resource/js/i18n.js"), ("url", "/resource/js/common.js"), ("url", "/resource/js/customer_tenet.js")]
 
     def test_prompt_markdown_is_sanitised(self):
         prompt = ("**Bold** <script>alert(1)</script> <img src=x onerror=alert(2)> "

@@ -81,9 +81,10 @@ def test_the_views_share_one_helper_script_instead_of_copies():
 
 
 def resources(fragment):
-    """(kind, file) of each script and stylesheet the fragment brings, in order."""
+    """The file of each script and stylesheet the fragment brings, in order (by URL: the runtime's resource URL)."""
     files = {path.read_text(encoding="utf-8"): path.name for path in (*CSS.glob("*.css"), *JS.glob("*.js"))}
-    return [files.get(resource.data, resource.data) for resource in fragment.resources]
+    return [resource.data.rsplit("/", 1)[-1] if resource.kind == "url" else files.get(resource.data, resource.data)
+            for resource in fragment.resources]
 
 
 @pytest.mark.parametrize("view, script, stylesheet", [

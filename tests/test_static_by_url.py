@@ -6,7 +6,7 @@ import re
 
 import pytest
 import requests
-from conftest import WorkbenchUser, make_block
+from helpers import WorkbenchUser, make_block
 from xblock.exceptions import DisallowedFileError
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
@@ -20,8 +20,8 @@ def test_the_pages_scripts_and_styles_come_by_url_and_are_served(workbench):
     block_html = page[page.index('class="customer-tenet"'):]
     assert "function CustomerTenetXBlock" not in page and ".customer-tenet {" not in block_html
     urls = re.findall(r"(?:src|href)=['\"](/resource/customer_tenet/[^'\"]+)", page)
-    assert sorted(urls) == ["/resource/customer_tenet/css/customer_tenet.css",
-                            "/resource/customer_tenet/js/customer_tenet.js", "/resource/customer_tenet/js/i18n.js"]
+    assert sorted(urls) == [f"/resource/customer_tenet/{path}" for path in (
+        "css/customer_tenet.css", "css/palette.css", "js/common.js", "js/customer_tenet.js", "js/i18n.js")]
     for url in urls:
         response = requests.get(workbench + url, timeout=30)
         assert response.status_code == 200, url
