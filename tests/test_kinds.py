@@ -87,6 +87,12 @@ def test_kind_words_go_to_the_instructors_group_of_that_kind_only():
     assert groups_of("suppliers", organisation()) == ["partners"]
 
 
+def test_an_article_before_a_synonym_is_not_required():
+    taxonomy = organisation({"management": ("the mayor",), "coworkers": ("the night shift",)})
+    assert groups_of("mayor", taxonomy) == groups_of("our mayor", taxonomy) == ["management"]
+    assert groups_of("night shift", taxonomy) == ["coworkers"]
+
+
 def test_plain_variants_of_an_instructors_words():
     taxonomy = organisation(
         {"departments": ("administration", "pharmacy"), "customers": ("cardholders",)},
@@ -110,6 +116,7 @@ def test_variant_rules():
     assert label_heads("Store and area managers", get_lexicon("en")) == ["managers"]
     assert label_heads("Partners who sell or deliver for you", get_lexicon("en")) == ["partners"]
     assert label_heads("Suppliers and hauliers", get_lexicon("en")) == ["suppliers", "hauliers"]
+    assert label_heads("Suppliers, hauliers; growers", get_lexicon("en")) == ["suppliers", "hauliers", "growers"]
 
 
 # Written after the engine work as a fresh check; what it still misses is ambiguous or

@@ -155,6 +155,10 @@ class CompiledTaxonomy:
         built_in = {id(concept) for concept in self.lexicon.concepts}
         for phrase, payload, rule, *derived in rules:
             words = self._phrase_words(phrase)
+            if payload.source != "lexicon":
+                # An author's "the mayor" is the mayor: a learner may write "our mayor" or "mayor".
+                while len(words) > 1 and words[0] in _ARTICLES:
+                    words = words[1:]
             if not words:
                 continue
             variants = [words]
@@ -256,6 +260,7 @@ def _label_rules(group, lexicon):
         yield word, concept, word
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
 _VOWELS = frozenset("aeiou")
 _RELATIVES = ("who", "that", "which")
 
@@ -336,7 +341,9 @@ def _single_words(lexicon):
 def label_heads(label, lexicon):
     """The last telling word before the end or a post-modifier, in each conjunct of a label."""
     heads, last, closed = [], None, False
-    for token in tokenize(label):
+    # Commas and semicolons separate parts too ("Suppliers, hauliers and growers").
+    tokens = [token for part in label.replace(";", ",").split(",") for token in tokenize(part + " &")]
+    for token in tokens:
         word = token.word
         if word in lexicon.conjunctions or token.symbol:
             heads.append(last)
