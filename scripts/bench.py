@@ -323,9 +323,9 @@ def adversarial_answers(length, rng):
 
 def largest_taxonomy(rng, word_lengths, near=None):
     """A taxonomy at every author limit: MAX_GROUPS groups of MAX_SYNONYMS synonyms of MAX_LABEL_LENGTH."""
-    from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
     from customer_tenet_xblock.exercise.settings import MAX_LABEL_LENGTH
     from customer_tenet_xblock.exercise.validation import MAX_GROUPS, MAX_SYNONYMS
+    from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
 
     def phrase():
         if near is not None:  # near-identical words: every one within two edits of the others
@@ -343,11 +343,12 @@ def _cold_grade(text, taxonomy, normal, default):
     Afresh: the compiled taxonomy's word caches are empty (compiling is measured on its own). The normal
     answer is timed in turn with `text`, so that a busy machine slows both alike.
     """
-    from customer_tenet_xblock.exercise.submission import read_submission
+    from xblock.runtime import NullI18nService
+
     from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
+    from customer_tenet_xblock.exercise.submission import read_submission
     from customer_tenet_xblock.rubric import grade
     from customer_tenet_xblock.rubric.matching import compile_taxonomy
-    from xblock.runtime import NullI18nService
 
     def check_and_grade(text, taxonomy):
         exercise = Exercise(max_chars=MAX_CHARS_BOUNDS[1], max_entries=MAX_ENTRIES_BOUNDS[1], taxonomy=taxonomy)
@@ -378,8 +379,8 @@ def _cold_grade(text, taxonomy, normal, default):
 def adversarial_figures():
     import random
 
-    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS
     from customer_tenet_xblock.exercise.presets import default_taxonomy
+    from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS
     from customer_tenet_xblock.rubric.matching import compile_taxonomy
     length, entries = MAX_CHARS_BOUNDS[1], MAX_ENTRIES_BOUNDS[1]
     rng = random.Random(12)

@@ -15,7 +15,11 @@ from customer_tenet_xblock.exercise.presets import default_taxonomy
 from customer_tenet_xblock.rubric import matching
 from customer_tenet_xblock.rubric.matching import compile_taxonomy, place_entries, place_entry
 from customer_tenet_xblock.rubric.normalizing import (
-    MAX_TYPO_BUCKET, MAX_TYPO_WORD, TypoIndex, typo_budget, within_distance,
+    MAX_TYPO_BUCKET,
+    MAX_TYPO_WORD,
+    TypoIndex,
+    typo_budget,
+    within_distance,
 )
 from customer_tenet_xblock.rubric.splitting import split_entries
 from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy

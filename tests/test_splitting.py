@@ -62,8 +62,8 @@ def test_every_line_break_still_separates_entries_once_the_answer_is_cleaned(sep
     """NEL (U+0085) and VT/FF are control characters: cleaning must not delete them and glue two entries."""
     from xblock.runtime import NullI18nService
 
-    from customer_tenet_xblock.exercise.submission import read_submission
     from customer_tenet_xblock.exercise.settings import Exercise
+    from customer_tenet_xblock.exercise.submission import read_submission
     submission = read_submission({"answer": f"agents{separator}brokers"}, Exercise(), NullI18nService())
     assert submission.entries == ("agents", "brokers")
     assert submission.answer == "agents\nbrokers"

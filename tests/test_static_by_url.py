@@ -6,11 +6,11 @@ import re
 
 import pytest
 import requests
-from helpers import WorkbenchUser, make_block
 from xblock.exceptions import DisallowedFileError
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.resources import STATIC_DIR
+from helpers import WorkbenchUser, make_block
 
 
 @pytest.mark.slow

@@ -33,7 +33,12 @@ from .insights import InsightsMixin
 from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff
 from .resources import (
-    active_language, add_public_files, add_shared_resources, loader, open_public_file, script_safe_json,
+    active_language,
+    add_public_files,
+    add_shared_resources,
+    loader,
+    open_public_file,
+    script_safe_json,
 )
 from .scenarios import SCENARIOS
 from .studio import StudioMixin

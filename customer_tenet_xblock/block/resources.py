@@ -43,7 +43,7 @@ class StaticLoader(ResourceLoader):
         context = dict(context or {}, _i18n_service=i18n_service)
         return self._template(template_path).render(Context(context))
 
-    @functools.lru_cache(maxsize=None)  # a handful of files that only change with the package
+    @functools.lru_cache(maxsize=None)  # noqa: B019 (one loader per process; a handful of files)
     def _template(self, template_path):
         libraries = dict(get_installed_libraries(), i18n="xblock.utils.templatetags.i18n")
         return Template(self.load_unicode(template_path), engine=Engine(libraries=libraries))
