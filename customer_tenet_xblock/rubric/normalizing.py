@@ -92,6 +92,7 @@ def _folded_with_positions(text):
 _WORD_RUN = re.compile(r"[^\W_]+")
 _SYMBOL_RUN = re.compile(r"[&+/]")
 _JOINERS = APOSTROPHES + CONJUNCTION_SYMBOLS + "."
+_JOINER = re.compile("[" + re.escape(_JOINERS) + "]")
 
 
 _CACHED_TEXT = 200  # characters: a typical entry; longer texts are tokenised afresh (bounded memory)
@@ -110,7 +111,7 @@ def _recent_tokens(text):
 
 def _tokenize(text):
     folded, positions = _folded_with_positions(text)
-    if positions is None and not any(c in folded for c in _JOINERS):
+    if positions is None and not _JOINER.search(folded):
         # The common case: plain words and spaces, nothing to join or mark.
         return tuple(Token(m.group(), m.start(), m.end(), False,
                            m.end() - m.start() > 1 and text[m.start():m.end()].isupper())
