@@ -11,6 +11,7 @@ URL (the runtime's local_resource_url), so a browser caches them.
 """
 import functools
 import json
+import re
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -46,7 +47,10 @@ class StaticLoader(ResourceLoader):
     @functools.lru_cache(maxsize=None)  # noqa: B019 (one loader per process; a handful of files)
     def _template(self, template_path):
         libraries = dict(get_installed_libraries(), i18n="xblock.utils.templatetags.i18n")
-        return Template(self.load_unicode(template_path), engine=Engine(libraries=libraries))
+        # Indentation is for whoever edits the template, not for every page: dropped (no template
+        # holds a <pre>, and its textareas are empty; what it inserts, like the prompt, is untouched).
+        source = re.sub(r"\n[ \t]+", "\n", self.load_unicode(template_path))
+        return Template(source, engine=Engine(libraries=libraries))
 
 
 loader = StaticLoader()
@@ -115,4 +119,4 @@ def script_safe_json(value):
     write init arguments into a <script> element unescaped, and learner text
     such as "</script>" must not end it.
     """
-    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json.dumps(value, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
