@@ -242,16 +242,21 @@ def within_distance(a, b, limit):
         end += 1
     a, b = a[start:len(a) - end], b[start:len(b) - end]
     far, n = limit + 1, len(b)
-    previous2, previous = None, [min(j, far) for j in range(n + 1)]
+    previous2, previous = None, [j if j < far else far for j in range(n + 1)]
     for i in range(1, len(a) + 1):
+        char = a[i - 1]
         current = [far] * (n + 1)
-        current[0] = min(i, far)
+        current[0] = i if i < far else far
         for j in range(max(1, i - limit), min(n, i + limit) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = min(value, far)
+            # Plain comparisons, not min(): this is the innermost loop of every typo look-up.
+            value = previous[j - 1] + (char != b[j - 1])
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == b[j - 1] and previous2[j - 2] + 1 < value:
+                value = previous2[j - 2] + 1
+            current[j] = value if value < far else far
         if min(current) > limit:
             return False
         previous2, previous = previous, current
