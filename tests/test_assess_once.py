@@ -121,3 +121,25 @@ class _NullTranslator:
 
     def ngettext(self, singular, plural, count):
         return singular if count == 1 else plural
+
+
+def test_the_exercise_is_built_without_copying_the_groups(monkeypatch):
+    """Mirrors xblock/fields.py (a List field's read deep-copies its default and again to notice in-place changes)."""
+    import xblock.fields
+    field_data = RecordingFieldData()
+    call_handler(fresh_block(field_data), "submit", {"answer": ANSWER})
+    copies = []
+    real_copy = xblock.fields.copy.deepcopy
+    monkeypatch.setattr(xblock.fields.copy, "deepcopy", lambda value, *rest: copies.append(value) or real_copy(value, *rest))
+    block = fresh_block(field_data)
+    assert len(block.exercise.taxonomy.groups) == 6
+    assert copies == []
+
+
+def test_settings_set_in_the_request_are_what_the_exercise_shows():
+    block = make_block()
+    assert len(block.exercise.taxonomy.groups) == 6
+    block.groups = block.groups[:2]  # as Studio's save and OLX import set them, before the runtime saves
+    assert [group.id for group in block.exercise.taxonomy.groups] == ["policyholders", "agents"]
+    block.max_entries = 3
+    assert block.exercise.max_entries == 3
