@@ -1,5 +1,6 @@
 """Who may do what: the one place that asks the runtime whether the user is staff."""
 import functools
+import sys
 
 from xblock.exceptions import InvalidScopeError
 
@@ -11,6 +12,11 @@ STAFF_ATTRIBUTE = "edx-platform.user_is_staff"
 # never sets STAFF_ATTRIBUTE; a course author there is someone who may write
 # the course. The LMS does not offer it.
 STUDIO_PERMISSIONS_SERVICE = "studio_user_permissions"
+# Where the platform finds the learning context (a v2 library, ...) of a block
+# its newer runtime serves; older keys (courses in the modulestore) have none.
+# That runtime's own modules import it, so it is loaded wherever the runtime
+# serves the block: the block reads it from sys.modules and imports nothing.
+LEARNING_CONTEXTS_MODULE = "openedx.core.djangoapps.xblock.learning_context.manager"
 
 
 def _course_key(block):
@@ -29,11 +35,45 @@ def may_edit_content(permissions, context_key):
     return bool(context_key is not None and check(context_key))
 
 
+def learning_context(usage_id):
+    """
+    The platform's learning context of a block its newer (v2) runtime serves,
+    e.g. a content library's; None for other keys (a course's blocks in the
+    modulestore) and off the platform.
+    """
+    contexts = sys.modules.get(LEARNING_CONTEXTS_MODULE)
+    if contexts is None:
+        return None
+    try:
+        return contexts.get_learning_context_impl(usage_id)
+    except TypeError:  # how the platform says the key has no learning context
+        return None
+
+
+def may_edit_block(context, user, usage_id):
+    """
+    The v2 runtime's own test before it stores a block's authored fields
+    (its save_block asks the learning context's can_edit_block). Its handler
+    view asks only whether the user may learn from the block, and its user
+    service marks global staff alone as staff: a library's authors are known
+    by this test only.
+    """
+    return bool(user is not None and context.can_edit_block(user, usage_id))
+
+
 def current_user_is_staff(block):
-    """True for course staff (LMS) or content editors (Studio); False when the runtime cannot tell."""
+    """
+    True for course staff (LMS), content editors (Studio) or a v2 library's
+    authors; False when the runtime cannot tell.
+    """
     studio = block.runtime.service(block, STUDIO_PERMISSIONS_SERVICE)
     if studio is not None:
         return may_edit_content(studio, _course_key(block))
+    usage_id = block.scope_ids.usage_id
+    context = learning_context(usage_id)
+    if context is not None:
+        # The v2 runtime is bound to one Django user (runtime.user), the one its save_block checks.
+        return may_edit_block(context, getattr(block.runtime, "user", None), usage_id)
     service = block.runtime.service(block, "user")
     if service is None:
         return False

@@ -1,9 +1,11 @@
 """
 Who may edit the block, as the platform's runtimes tell it: Studio's
-permissions service, old and new, and the LMS, where authored fields are
-read-only. Stand-ins behave as the platform's code does; none of it is
-imported (it is not installed here).
+permissions service, old and new, the LMS, where authored fields are
+read-only, and the newer (v2) runtime of content libraries. Stand-ins behave
+as the platform's code does; none of it is imported (it is not installed here).
 """
+import sys
+import types
 import warnings
 
 import pytest
@@ -12,6 +14,7 @@ from xblock.field_data import DictFieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope, ScopeIds
 
 from customer_tenet_xblock.block import CustomerTenetXBlock
+from customer_tenet_xblock.block.permissions import LEARNING_CONTEXTS_MODULE
 from customer_tenet_xblock.block.studio import editor_data
 from customer_tenet_xblock.exercise.settings import Exercise
 from helpers import RecordingRuntime, call_handler
@@ -165,3 +168,164 @@ class TestInTheLms:
         """The LMS marks only course staff with user_is_staff (common/djangoapps/xblock_django/user_service.py)."""
         status, response = call_handler(lms_block(is_staff=False), "studio_save", config(display_name="x"))
         assert (status, response["code"]) == (403, "staff_only")
+
+
+# ---- content libraries (v2) -------------------------------------------------
+
+LIBRARY = "lib:Org:customers"
+
+
+class LibraryUsage(str):
+    """Like opaque_keys' LibraryUsageLocatorV2: the usage id knows its library."""
+    lib_key = context_key = LIBRARY
+
+
+class DjangoUser:
+    """The Django user the v2 runtime is bound to (runtime.user)."""
+
+    def __init__(self, username, is_staff=False, is_authenticated=True):
+        self.username, self.is_staff = username, is_staff
+        self.is_authenticated = self.is_active = is_authenticated
+
+
+class LibraryContext:
+    """
+    A content library as a learning context
+    (openedx/core/djangoapps/content_libraries/library_context.py), with the
+    rules of openedx/core/djangoapps/content_libraries/permissions.py:
+    editing needs an active user who is global staff or holds an author or
+    admin grant; learning (what the handler view asks) needs any grant, or
+    none at all in a library open to public learning.
+    """
+
+    def __init__(self, grants, public_learning=False):
+        self.grants, self.public_learning = grants, public_learning  # username -> "read" | "author" | "admin"
+
+    def can_edit_block(self, user, usage_key):
+        assert isinstance(usage_key, LibraryUsage)
+        return user.is_active and (user.is_staff or self.grants.get(user.username) in ("author", "admin"))
+
+    def can_view_block(self, user, usage_key):
+        assert isinstance(usage_key, LibraryUsage)
+        return self.public_learning or (user.is_active and (user.is_staff or user.username in self.grants))
+
+
+def learning_contexts(context):
+    """
+    openedx/core/djangoapps/xblock/learning_context/manager.py, which the v2
+    runtime's modules import: get_learning_context_impl gives a library key's
+    context and raises TypeError for keys that have none (a course's blocks in
+    the modulestore).
+    """
+    module = types.ModuleType(LEARNING_CONTEXTS_MODULE)
+
+    def get_learning_context_impl(key):
+        if isinstance(key, LibraryUsage):
+            return context
+        raise TypeError(f"Opaque key {key} does not have a learning context.")
+
+    module.get_learning_context_impl = get_learning_context_impl
+    return module
+
+
+class LibraryRuntime(RecordingRuntime):
+    """
+    The v2 runtime in Studio (openedx/core/djangoapps/xblock/runtime/runtime.py,
+    openedx_core_runtime.py): bound to one Django user (runtime.user); no
+    studio_user_permissions service; its user service calls global staff
+    alone staff; its save_block refuses, with a RuntimeError, a user the
+    library's can_edit_block refuses.
+    """
+
+    def __init__(self, user, context):
+        super().__init__(user.username, is_staff=user.is_staff)
+        self.user, self.context = user, context
+
+    def save_block(self, block):
+        if not self.context.can_edit_block(self.user, block.scope_ids.usage_id):
+            raise RuntimeError("You do not have permission to edit this XBlock")
+
+
+@pytest.fixture
+def library(monkeypatch):
+    """The library, with its team and a reader, as the platform has it loaded."""
+    context = LibraryContext({"author": "author", "admin": "admin", "reader": "read"})
+    monkeypatch.setitem(sys.modules, LEARNING_CONTEXTS_MODULE, learning_contexts(context))
+    return context
+
+
+def library_block(context, user):
+    runtime = LibraryRuntime(user, context)
+    ids = ScopeIds(user.username, "customer_tenet", "def-1", LibraryUsage("lb:Org:customers:customer_tenet:t1"))
+    return runtime.construct_xblock_from_class(CustomerTenetXBlock, ids)
+
+
+def call_library_handler(block, name, body):
+    """
+    The v2 handler view (openedx/core/djangoapps/xblock/rest_api/views.py,
+    xblock_handler) loads the block asking only CAN_LEARN
+    (openedx/core/djangoapps/xblock/api.py, load_block), then runs the handler.
+    """
+    runtime = block.runtime
+    assert runtime.context.can_view_block(runtime.user, block.scope_ids.usage_id), "the platform answers 403 itself"
+    return call_handler(block, name, body)
+
+
+class TestInAContentLibrary:
+    @pytest.mark.parametrize("username", ["author", "admin"])
+    def test_an_author_who_is_not_global_staff_may_edit(self, library, username):
+        """
+        The library editor's iframe calls the handlers through the v2 runtime
+        (openedx/core/djangoapps/xblock/runtime/runtime.py: its user service marks
+        global staff alone as staff); the library's authors may save
+        (openedx/core/djangoapps/content_libraries/permissions.py).
+        """
+        block = library_block(library, DjangoUser(username))
+        status, _ = call_library_handler(block, "studio_save", config(display_name="By the library's author"))
+        preview_status, preview = call_library_handler(block, "studio_preview", {"config": config(), "answer": "agents"})
+        preset_status, _ = call_library_handler(block, "studio_preset", {"preset": "managers"})
+        assert (status, preview_status, preset_status) == (200, 200, 200)
+        assert block.display_name == "By the library's author" and preview["feedback"]["found_count"] == 1
+
+    @pytest.mark.parametrize("user, public_learning", [
+        (DjangoUser("reader"), False),
+        (DjangoUser("passer-by"), True),
+        (DjangoUser("anonymous", is_authenticated=False), True),
+    ])
+    @pytest.mark.parametrize("handler, body", [
+        ("studio_save", config(display_name="By a reader")),
+        ("studio_preview", {"config": config(), "answer": "agents"}),
+        ("studio_preset", {"preset": "managers"}),
+        ("add_synonym", {"entry": "harbour pilots", "group": "coworkers"}),
+        ("class_summary", {}),
+        ("export_responses", {}),
+    ])
+    def test_whoever_may_only_learn_from_the_library_is_refused(self, library, user, public_learning, handler, body):
+        """
+        The v2 handler view lets in anyone who may learn from the library
+        (openedx/core/djangoapps/xblock/rest_api/views.py): its readers, and
+        anyone at all where it is open to public learning
+        (openedx/core/djangoapps/content_libraries/permissions.py). They get
+        403 before the handler runs, and the block is as it was.
+        """
+        library.public_learning = public_learning
+        block = library_block(library, user)
+        status, response = call_library_handler(block, handler, body)
+        assert (status, response["code"]) == (403, "staff_only")
+        assert block.exercise == Exercise()
+
+    @pytest.mark.parametrize("is_staff", [False, True])
+    def test_in_a_course_using_the_library_the_course_decides_even_for_the_librarys_author(self, library, is_staff):
+        """
+        A course uses a library's block through its own copy, whose key has no
+        learning context (openedx/core/djangoapps/xblock/learning_context/manager.py
+        raises TypeError), so the LMS's course role decides
+        (common/djangoapps/xblock_django/user_service.py): a learner who
+        authors the library is refused; course staff meet the LMS's read-only
+        settings (lms/djangoapps/lms_xblock/field_data.py).
+        """
+        block = lms_block(is_staff=is_staff)
+        block.runtime.user = DjangoUser("author")  # the library's author, taking the course
+        status, response = call_handler(block, "studio_save", config(display_name="x"))
+        assert (status, response["code"]) == (403, "studio_only" if is_staff else "staff_only")
+        assert block_in(block.runtime).display_name == Exercise().display_name
