@@ -119,10 +119,9 @@ def test_variant_rules():
     assert label_heads("Suppliers, hauliers; growers", get_lexicon("en")) == ["suppliers", "hauliers", "growers"]
 
 
-# Written after the engine work as a fresh check; what it still misses is ambiguous or
-# needs more than a general lexicon: "the partners" (the firm's owners, in a taxonomy with a
-# partners group), "accounts" (the department), "the client's finance director".
-SHORT_OF_TARGET = {"lawfirm", "airline"}
+# The airline was written after the engine work as a fresh check and measured before any tuning
+# (91.3 %, one negative placed).
+SHORT_OF_TARGET = {"airline"}
 
 
 @pytest.mark.parametrize("path", [
@@ -214,3 +213,22 @@ def test_a_relabelled_groups_own_nouns_beat_the_lexicons_but_its_generic_words_d
     assert groups_of("lawyers", ANY_ORGANISATION) == ["departments"]
     assert groups_of("lawyers", taxonomy) == ["coworkers"]
     assert groups_of("billing staff", taxonomy) == groups_of("billing staff", ANY_ORGANISATION) == ["departments"]
+
+
+def test_an_instructors_synonym_inside_a_lexicon_phrase_decides_it():
+    """The lexicon reads "board of trustees" as the board (investors where a group holds them)."""
+    taxonomy = organisation({"management": ("trustees",)},
+                            [Group(id="donors", label="Donors and funders", kind="investors")])
+    assert groups_of("the board of trustees", taxonomy) == ["management"]
+    assert groups_of("the board", taxonomy) == ["donors"]  # no synonym in it: the lexicon's reading
+    without = organisation(extra=[Group(id="donors", label="Donors and funders", kind="investors")])
+    assert groups_of("the board of trustees", without) == ["donors"]
+
+
+def test_a_role_of_an_outside_groups_person_is_theirs():
+    taxonomy = organisation()
+    assert groups_of("the client's finance director", taxonomy) == ["customers"]
+    assert groups_of("a customer's assistant", taxonomy) == ["customers"]
+    assert groups_of("the finance director", taxonomy) == ["management"]
+    # An inside possessor changes nothing: my colleague's manager still manages.
+    assert groups_of("my colleague's manager", taxonomy) == ["management"]

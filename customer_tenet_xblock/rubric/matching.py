@@ -26,10 +26,10 @@ that insure" for insurers).
 """
 from functools import lru_cache
 
-from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, Concept, get_lexicon
+from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, ROLE, Concept, get_lexicon
 from .normalizing import MAX_TYPO_WORD, TypoIndex, singular, tokenize
 from .results import Match, PlacedEntry
-from .taxonomy import BUILT_IN_IDS, OTHER_KIND, default_kind
+from .taxonomy import BUILT_IN_IDS, EXTERNAL, OTHER_KIND, default_kind
 
 # Label words too general to name a group on their own.
 _GENERIC_LABEL_WORDS = frozenset(
@@ -94,6 +94,7 @@ class CompiledTaxonomy:
         known_ids.update(g for concept in lex.concepts for _, groups in concept.with_ for g in groups)
         built_in = known_ids & BUILT_IN_IDS
         self.kind_of = {group.id: group.kind for group in taxonomy.groups}
+        self.outside = frozenset(group.id for group in taxonomy.groups if group.side == EXTERNAL)
         # Group preference key -> group id: the ids, then the kinds of groups the lexicon
         # does not know by id (the built-in ids keep exactly their meaning).
         self.keys = {group_id: group_id for group_id in self.order}
@@ -118,7 +119,7 @@ class CompiledTaxonomy:
         if self.lang == "en":
             rules += [rule for group in taxonomy.groups
                       for rule in _variant_rules(group, lex, group in new_groups)]
-        rules += [(phrase, concept, phrase) for concept in lex.concepts for phrase in concept.phrases]
+        rules += self._lexicon_rules(taxonomy)
         rules += label_last
         self.concepts = self._index(rules)
         self.single_words = {word for word, node in self.concepts.items() if RULE in node}
@@ -138,6 +139,35 @@ class CompiledTaxonomy:
             if group_id is not None:
                 return group_id
         return None
+
+    def _lexicon_rules(self, taxonomy):
+        """
+        The lexicon's phrases; one that contains an instructor's synonym naming another
+        group here is read as that synonym ("board of trustees" where "trustees" are
+        management): the instructor's word decides within their taxonomy.
+        """
+        synonyms = {}
+        for group in taxonomy.groups:
+            for phrase, concept, rule in _synonym_rules(group, self.lexicon):
+                words = self._phrase_words(phrase)
+                while len(words) > 1 and words[0] in _ARTICLES:
+                    words = words[1:]
+                synonyms.setdefault(words, (concept, rule))
+        longest = max(map(len, synonyms), default=0)
+        rules = []
+        for concept in self.lexicon.concepts:
+            for phrase in concept.phrases:
+                rule = (phrase, concept, phrase)
+                if synonyms and concept.role in HEAD_ROLES:
+                    words = self._phrase_words(phrase)
+                    own = self.resolve(concept.groups)
+                    for part in _runs(words, longest):
+                        found = synonyms.get(part)
+                        if found is not None and found[0].groups[0] != own and part != words:
+                            rule = (phrase, found[0], found[1])
+                            break
+                rules.append(rule)
+        return rules
 
     def _phrase_words(self, phrase):
         words = []
@@ -232,6 +262,13 @@ class CompiledTaxonomy:
         if len(self._join_cache) < _WORD_CACHE_LIMIT and len(first.typed) + len(second.typed) <= _CACHED_WORD_LENGTH:
             self._join_cache[key] = found
         return found
+
+
+def _runs(words, longest):
+    """The runs of consecutive words, longest first."""
+    for size in range(min(len(words), longest), 0, -1):
+        for begin in range(len(words) - size + 1):
+            yield words[begin:begin + size]
 
 
 def _instructor_concept(group, source, lexicon):
@@ -505,6 +542,13 @@ def _read_conjunct(items, antecedent, compiled, entry):
     if antecedent is not None:
         modifiers.insert(0, antecedent)
     groups, used = _decide(head.concept, modifiers)
+    if used is None and head.concept.role == ROLE:
+        # "the client's finance director": a role of an outside group's person is theirs.
+        owner = next((item for item in items[start:position] if item.possessive and _is_head(item)
+                      and item.concept.role == HEAD and item.concept.person
+                      and compiled.resolve(item.concept.groups) in compiled.outside), None)
+        if owner is not None:
+            groups, used = owner.concept.groups, owner
     found = []
     group_id = compiled.resolve(groups)
     evidence = None
