@@ -6,7 +6,8 @@ staff words, department names...), each with the phrases that express it,
 the groups it places an entry in (in order of preference: the first group the
 taxonomy has wins), and how it combines with the other concepts of a phrase:
 
-- ``head``: decides on its own ("policyholders", "brokers", "underwriting").
+- ``head``: decides on its own ("policyholders", "brokers", "underwriting"),
+  unless the word right after it is in its ``with`` table ("catering company").
 - ``role``: decides on its own unless a modifier in its ``with`` table says
   otherwise ("staff" are coworkers, "agency staff" are agent staffs).
 - ``open``: takes its group from its modifiers ("people who pay premiums",
@@ -45,6 +46,9 @@ REGULATORS = ("regulators",)
 INVESTORS = ("investors",)
 BOARD = ("investors", "management")  # "the board": investors where a group holds them
 COMMUNITY = ("community",)
+# "The catering company": an outside firm of a trade, a supplier where a group holds
+# them; without one, the partners or the trade's department.
+OUTSIDE_FIRM = ("suppliers", "partners", "departments", "coworkers")
 
 # An instructor's synonym or label word acts in a phrase as the built-in concept
 # of its group's kind does ("<department synonym> team" is a department's team).

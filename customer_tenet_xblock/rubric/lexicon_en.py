@@ -26,6 +26,7 @@ from .lexicon import (  # the group preferences are shared by every language
     MANAGEMENT,
     MOD,
     OPEN,
+    OUTSIDE_FIRM,
     OWN_PEOPLE,
     PARTNERS,
     PEER_MANAGERS,
@@ -178,7 +179,10 @@ CONCEPTS = (
         "company department", "corporate", "headquarters", "home office", "cross functional",
         "cross functional team",
     )),
-    Concept("department_name", HEAD, DEPARTMENTS, phrases=(
+    # "The catering company" is an outside firm of that trade.
+    Concept("department_name", HEAD, DEPARTMENTS, with_=(
+        (("company",), OUTSIDE_FIRM),
+    ), phrases=(
         # Insurance operations, roughly in the order a policy meets them.
         "new business", "underwriting", "uw", "rating", "policy service", "policy services",
         "policy administration", "policy issuance", "issuance", "endorsement", "renewal",
@@ -278,6 +282,7 @@ CONCEPTS = (
         "buy from us", "order from us", "our service", "my class", "my classroom", "my course",
         "stay with us", "staying with us", "visit us", "come to us", "do business with us",
         "use", "hire us", "pay us", "retain us", "engage us",
+        "with us",  # "fly with us", "bank with us": a customer does business with us
         "order", "buy our part", "buy our product",
     )),
     # "Companies that buy our parts": the clause says which group.
@@ -300,9 +305,9 @@ CONCEPTS = (
     )),
     Concept("mine", MOD, (), phrases=("my", "our")),
     Concept("company", MOD, COWORKERS, phrases=(
-        "company", "firm", "organization", "organisation", "workplace", "office",
-        "business", "employer", "corporation",
+        "company", "firm", "organization", "organisation", "business", "corporation",
     )),
+    Concept("workplace", MOD, COWORKERS, phrases=("workplace", "office", "employer")),
     Concept("neutral", MOD, (), phrases=(
         "internal customer", "insurer", "insurance company", "carrier", "reinsurer",
         "stakeholder", "media", "press",
@@ -326,7 +331,7 @@ CONCEPTS = (
     )),
     Concept("competitor", BLOCK, (), phrases=(
         "competitor", "competition", "rival", "competing", "other insurer",
-        "other carrier", "other insurance company", "opposing", "opponent", "adversary",
+        "other carrier", "other insurance company", "opposing", "opponent", "adversary", "compete",
         "other side",
     )),
     Concept("funds_us", MOD, INVESTORS, phrases=(
@@ -369,7 +374,7 @@ KNOWN_WORDS = frozenset(
     "actor editor creditor creditors lender lenders banker bankers doctor doctors "
     "teacher teachers neighbor neighbors neighbour neighbours brother brothers "
     "mother father sister daughter husband boyfriend girlfriend weather winter "
-    "building buildings printer printers manger inspection inspections".split()
+    "building buildings printer printers manger inspection inspections complete completed".split()
 )
 
 LEXICON = Lexicon(

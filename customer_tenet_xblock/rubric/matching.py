@@ -329,10 +329,22 @@ def agentive_stems(word):
     return []
 
 
+def participles(word):
+    """The -ing form of the verb an agent noun comes from: traveller -> travelling, supplier -> supplying."""
+    if len(word) < 6 or not word.isalpha():
+        return []
+    if word.endswith("ier"):
+        return [word[:-3] + "ying"]
+    if word.endswith(("er", "or")):
+        return [word[:-2] + "ing"]  # lender -> lending, regulator -> regulating, shipper -> shipping
+    return []
+
+
 def _variant_rules(group, lexicon, new):
     """
     Clipped forms ("admin") and agentive paraphrases ("companies that insure",
-    "people who lend") of a group's one-word synonyms and, for a new group, of
+    "people who lend", "families travelling") of a group's one-word synonyms and,
+    for a new group, of
     its label's head words, read as the synonym. The verb alone only modifies
     a head, and never takes a word the lexicon already has.
     """
@@ -357,6 +369,9 @@ def _variant_rules(group, lexicon, new):
                 yield f"{relative} {stem}", deciding, text, False  # "the banks that lend": the clause decides
             if stem not in reserved and stem not in _single_words(lexicon):
                 yield stem, modifying, text, False  # "companies that insure", "people who lend"
+        for verb in participles(word):
+            if verb not in reserved and verb not in _single_words(lexicon):
+                yield verb, modifying, text, False  # "families travelling", "firms supplying us"
 
 
 @lru_cache(maxsize=4)
@@ -516,9 +531,14 @@ def _head_position(items, lexicon):
     return None, start
 
 
-def _decide(concept, modifiers):
+def _decide(concept, modifiers, following=None):
     """The groups a head concept means among these modifiers, and the modifier used."""
     if concept.role == HEAD:
+        # A compound's last noun says what it is: "the catering company" is a company.
+        if following is not None and following.concept is not None:
+            for names, groups in concept.with_:
+                if following.concept.name in names:
+                    return groups, following
         return concept.groups, None
     for modifier in modifiers:
         other = modifier.concept
@@ -541,7 +561,8 @@ def _read_conjunct(items, antecedent, compiled, entry):
     modifiers += [item for item in reversed(items[start:position]) if item.concept is not None]
     if antecedent is not None:
         modifiers.insert(0, antecedent)
-    groups, used = _decide(head.concept, modifiers)
+    following = items[position + 1] if position + 1 < len(items) else None
+    groups, used = _decide(head.concept, modifiers, following)
     if used is None and head.concept.role == ROLE:
         # "the client's finance director": a role of an outside group's person is theirs.
         owner = next((item for item in items[start:position] if item.possessive and _is_head(item)
