@@ -2,6 +2,7 @@
 import functools
 import sys
 
+from django.core.exceptions import ValidationError
 from xblock.exceptions import InvalidScopeError
 
 from .json_api import JsonRefusal
@@ -101,7 +102,9 @@ def studio_only(method):
     For json_api handlers that change authored settings, under @staff_only:
     they work only where those settings can be written, which is Studio. The
     LMS makes them read-only (its field data raises InvalidScopeError on a
-    write), even for staff; there the handler answers 403 and changes nothing,
+    write), even for staff, and the v2 runtime of libraries stores only a block
+    loaded at its latest draft, never in the LMS (its save_block raises
+    ValidationError); there the handler answers 403 and changes nothing,
     instead of failing with a 500 when the runtime saves after the handler.
     """
     @functools.wraps(method)
@@ -109,7 +112,7 @@ def studio_only(method):
         result = method(self, data, suffix)
         try:
             self.save()  # now, inside the handler, so a read-only store is a refusal we can answer
-        except InvalidScopeError:
+        except (InvalidScopeError, ValidationError):
             self._clear_dirty_fields()  # pylint: disable=protected-access  # nothing left for the runtime's save
             message = self.gettext("These settings can only be changed in Studio.")
             raise JsonRefusal(403, "studio_only", message) from None

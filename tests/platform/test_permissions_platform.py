@@ -9,6 +9,7 @@ import types
 import warnings
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from xblock.field_data import DictFieldData, ReadOnlyFieldData, SplitFieldData
 from xblock.fields import Scope, ScopeIds
@@ -228,22 +229,38 @@ def learning_contexts(context):
     return module
 
 
+def authored_fields(block):
+    return {name: field.read_json(block) for name, field in block.fields.items()
+            if field.scope in (Scope.content, Scope.settings)}
+
+
 class LibraryRuntime(RecordingRuntime):
     """
-    The v2 runtime in Studio (openedx/core/djangoapps/xblock/runtime/runtime.py,
+    The v2 runtime (openedx/core/djangoapps/xblock/runtime/runtime.py,
     openedx_core_runtime.py): bound to one Django user (runtime.user); no
     studio_user_permissions service; its user service calls global staff
-    alone staff; its save_block refuses, with a RuntimeError, a user the
-    library's can_edit_block refuses.
+    alone staff. Its save_block stores a new version of the block (here: its
+    display name, in `stored`) when its authored fields changed, only if it
+    was loaded at its latest draft, which Studio's runtime does and the LMS's
+    (published only) never does, else raises ValidationError; and only for a
+    user the library's can_edit_block lets edit, else raises RuntimeError.
     """
 
-    def __init__(self, user, context):
+    def __init__(self, user, context, published_only=False):
         super().__init__(user.username, is_staff=user.is_staff)
-        self.user, self.context = user, context
+        self.user, self.context, self.published_only = user, context, published_only
+        self.stored, self.authored = [], {}
 
     def save_block(self, block):
+        authored = authored_fields(block)
+        if authored == self.authored:  # has_changes
+            return
+        if self.published_only:
+            raise ValidationError("Do not make changes to a component starting from the published or past versions.")
         if not self.context.can_edit_block(self.user, block.scope_ids.usage_id):
             raise RuntimeError("You do not have permission to edit this XBlock")
+        self.stored.append(block.display_name)
+        self.authored = authored
 
 
 @pytest.fixture
@@ -254,10 +271,12 @@ def library(monkeypatch):
     return context
 
 
-def library_block(context, user):
-    runtime = LibraryRuntime(user, context)
+def library_block(context, user, published_only=False):
+    runtime = LibraryRuntime(user, context, published_only)
     ids = ScopeIds(user.username, "customer_tenet", "def-1", LibraryUsage("lb:Org:customers:customer_tenet:t1"))
-    return runtime.construct_xblock_from_class(CustomerTenetXBlock, ids)
+    block = runtime.construct_xblock_from_class(CustomerTenetXBlock, ids)
+    runtime.authored = authored_fields(block)  # as loaded: the runtime's get_block marks it unchanged
+    return block
 
 
 def call_library_handler(block, name, body):
@@ -285,7 +304,7 @@ class TestInAContentLibrary:
         preview_status, preview = call_library_handler(block, "studio_preview", {"config": config(), "answer": "agents"})
         preset_status, _ = call_library_handler(block, "studio_preset", {"preset": "managers"})
         assert (status, preview_status, preset_status) == (200, 200, 200)
-        assert block.display_name == "By the library's author" and preview["feedback"]["found_count"] == 1
+        assert block.runtime.stored == ["By the library's author"] and preview["feedback"]["found_count"] == 1
 
     @pytest.mark.parametrize("user, public_learning", [
         (DjangoUser("reader"), False),
@@ -312,7 +331,25 @@ class TestInAContentLibrary:
         block = library_block(library, user)
         status, response = call_library_handler(block, handler, body)
         assert (status, response["code"]) == (403, "staff_only")
-        assert block.exercise == Exercise()
+        assert block.runtime.stored == [] and block.exercise == Exercise()
+
+    @pytest.mark.parametrize("handler, body", [
+        ("studio_save", config(display_name="Changed in the LMS")),
+        ("add_synonym", {"entry": "harbour pilots", "group": "coworkers"}),
+    ])
+    def test_in_the_lms_the_librarys_author_gets_a_clear_403_and_nothing_is_stored(self, library, handler, body):
+        """
+        The LMS's v2 runtime loads only a library block's published version
+        (openedx/core/djangoapps/xblock/apps.py, STRICTLY_PUBLISHED), which its
+        save_block refuses to store (openedx/core/djangoapps/xblock/runtime/openedx_core_runtime.py):
+        the library's author, staff there, gets 403, translated, not a 500.
+        """
+        block = library_block(library, DjangoUser("author"), published_only=True)
+        with translation.override("es"):
+            status, response = call_library_handler(block, handler, body)
+        assert (status, response["code"]) == (403, "studio_only")
+        assert response["error"] == "Esta configuración solo se puede cambiar en Studio."
+        assert block.runtime.stored == []
 
     @pytest.mark.parametrize("is_staff", [False, True])
     def test_in_a_course_using_the_library_the_course_decides_even_for_the_librarys_author(self, library, is_staff):
