@@ -119,4 +119,5 @@ def script_safe_json(value):
     write init arguments into a <script> element unescaped, and learner text
     such as "</script>" must not end it.
     """
-    return json.dumps(value, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(value, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
