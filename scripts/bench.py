@@ -318,6 +318,7 @@ def adversarial_answers(length, rng):
         "distinct near-miss typos (agnetsxyzw)": " ".join(
             f"agnets{''.join(rng.choice(LETTERS) for _ in range(4))}" for _ in range(length // 11 + 1))[:length],
         "endless conjunctions (agents and their staff and ...)": _repeat("agents and their staff and ", length),
+        "a token per character (2/2/2/...)": _repeat("2/", length),
     }
 
 

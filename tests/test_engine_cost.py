@@ -18,6 +18,7 @@ from customer_tenet_xblock.rubric.normalizing import (
     MAX_TYPO_BUCKET,
     MAX_TYPO_WORD,
     TypoIndex,
+    tokenize,
     typo_budget,
     within_distance,
 )
@@ -63,24 +64,31 @@ def fresh_work(text, taxonomy):
     return executed_lines(lambda: place_entries(split_entries(text), taxonomy))
 
 
-def normal_work_per_character():
-    lines = [f"the agents' office staff who help our brokers in region {n}\nunderwriting team {n}\n"
-             f"my boss and the people I work with at office {n}" for n in range(20)]
-    text = "\n".join(lines)
-    return fresh_work(text, default_taxonomy()) / len(text)
+NORMAL_TEXT = "\n".join(
+    f"the agents' office staff who help our brokers in region {n}\nunderwriting team {n}\n"
+    f"my boss and the people I work with at office {n}" for n in range(20))
+NORMAL_WORK = fresh_work(NORMAL_TEXT, default_taxonomy())
+NORMAL = NORMAL_WORK / len(NORMAL_TEXT)  # per character
+NORMAL_PER_TOKEN = NORMAL_WORK / len(tokenize(NORMAL_TEXT))
+# A normal answer has about six characters a token; text with a token per
+# character ("2/2/2/", "x&x&") does up to about 9x its work per character,
+# while its work per token stays under the normal answer's.
+TOKEN_DENSE = 10
+RANDOM_LONG_WORD = "".join(random.Random(1).choices(LETTERS, k=199))
 
 
-NORMAL = normal_work_per_character()
+def assert_bounded(work, text):
+    """At most 3x a normal answer's work, per character or per token; a constant per character whatever."""
+    tokens = len(tokenize(text))
+    assert work <= 3 * max(NORMAL * len(text), NORMAL_PER_TOKEN * tokens), (
+        text[:80], work / len(text) / NORMAL, work / max(1, tokens) / NORMAL_PER_TOKEN)
+    assert work <= TOKEN_DENSE * NORMAL * len(text), (text[:80], work / len(text) / NORMAL)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(ADVERSARIAL)
 def test_no_learner_input_costs_more_than_three_times_a_normal_answer(text):
-    work = fresh_work(text, default_taxonomy())
-    assert work <= 3 * NORMAL * len(text), (text[:80], work / len(text) / NORMAL)
-
-
-RANDOM_LONG_WORD = "".join(random.Random(1).choices(LETTERS, k=199))
+    assert_bounded(fresh_work(text, default_taxonomy()), text)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
