@@ -5,6 +5,7 @@ Pure functions that take the translator: a refusal carries an HTTP status, a
 stable code the browser and tests can rely on, and a translated message.
 Nothing here touches learner state, so a refused submission changes nothing.
 """
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ class Submission:
     entries: tuple
 
 
+_ASCII_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # all but tab and newline
+
+
 def clean_text(text):
     """
     Make typed text safe to store and show: unpaired surrogates become U+FFFD
@@ -33,6 +37,8 @@ def clean_text(text):
     into one word). Everything else, emoji and right-to-left text included, is
     kept as written.
     """
+    if text.isascii() and not _ASCII_CONTROLS.search(text):
+        return text  # the common case: nothing to replace or drop
     # Through UTF-16: a split surrogate pair is joined, each lone surrogate is one U+FFFD.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = text.replace("\r\n", "\n")
