@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from customer_tenet_xblock.exercise.olx import parse_olx_text
-from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE
+from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE, INSURANCE_ES
 from customer_tenet_xblock.rubric.lexicon import get_lexicon
 from customer_tenet_xblock.rubric.matching import (
     agentive_stems,
@@ -256,3 +256,19 @@ def test_the_participle_of_an_instructors_agent_noun():
     taxonomy = organisation({"customers": ("travellers",)})
     assert groups_of("families travelling with children", taxonomy) == ["customers"]
     assert groups_of("families", taxonomy) == []
+
+
+@pytest.mark.parametrize("kind, entry", [
+    ("suppliers", "nuestros proveedores"), ("suppliers", "los fabricantes"),
+    ("regulators", "el organismo regulador"), ("regulators", "la superintendencia"),
+    ("investors", "los accionistas"), ("investors", "inversores"),
+    ("community", "la comunidad local"), ("community", "mis vecinos"),
+])
+def test_a_new_group_takes_the_generic_spanish_words_of_its_kind(kind, entry):
+    taxonomy = Taxonomy(groups=(
+        Group(id="primero", label="Primer grupo", kind=kind),
+        Group(id="segundo", label="Segundo grupo", kind="other"),
+    ), lexicon="es")
+    assert groups_of(entry, taxonomy) == ["primero"]
+    # The Spanish insurance example has no group of these kinds: they place nothing there.
+    assert groups_of(entry, INSURANCE_ES) == []

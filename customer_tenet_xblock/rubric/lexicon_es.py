@@ -9,7 +9,9 @@ auxiliares, secretarias and administrativos; inside the company a policy
 passes through suscripción / emisión, siniestros (reclamos in much of Latin
 America), cobros / cobranza / recibos, contabilidad, archivo, impresión y envío
 and more; mandos run from jefe de equipo to dirección general and consejo; and
-everyone works beside compañeros. Same design as the English lexicon (see
+everyone works beside compañeros. The generic words of the other kinds
+(proveedores, reguladores, accionistas, la comunidad) name a group only where a
+taxonomy has one of that kind. Same design as the English lexicon (see
 lexicon.py); Spanish puts the head first and its modifiers after "de", "que",
 "en"..., which the matcher's head/post-modifier reading already handles.
 
@@ -23,11 +25,13 @@ from .lexicon import (  # the group preferences are shared by every language
     AGENT_STAFF,
     AGENTS,
     BLOCK,
+    COMMUNITY,
     COWORKERS,
     DEPARTMENT_CONTEXT,
     DEPARTMENTS,
     END_CUSTOMERS,
     HEAD,
+    INVESTORS,
     MANAGEMENT,
     MOD,
     OPEN,
@@ -35,7 +39,9 @@ from .lexicon import (  # the group preferences are shared by every language
     PARTNERS,
     PEER_MANAGERS,
     POLICYHOLDERS,
+    REGULATORS,
     ROLE,
+    SUPPLIERS,
     Concept,
     Lexicon,
 )
@@ -97,9 +103,17 @@ CONCEPTS = (
     ), phrases=(
         "socio comercial", "socio estrategico", "aliado", "aliada", "aliado comercial",
         "distribuidor", "distribuidora", "revendedor", "concesionario", "concesionaria",
-        "proveedor", "proveedora", "proveedor externo", "red de proveedor", "contratista",
-        "subcontratista", "subcontrata", "tercero", "outsourcing", "empresa externa",
+        "tercero", "outsourcing", "empresa externa",
         "colaborador externo", "colaboradora externa", "taller", "taller concertado",
+    )),
+    # Suppliers are partners where the taxonomy has no group of that kind.
+    Concept("supplier", ROLE, SUPPLIERS, person=True, with_=(
+        (("agent", "seller"), AGENTS),
+    ), phrases=(
+        "proveedor", "proveedora", "proveedor externo", "red de proveedor", "contratista",
+        "subcontratista", "subcontrata", "suministrador", "suministradora", "fabricante",
+        "proveedor de servicio", "prestador de servicio", "empresa proveedora",
+        "consultor externo", "consultora externa", "transportista",
     )),
     Concept("staff", ROLE, OWN_PEOPLE, person=True, with_=(
         (("agent",), AGENT_STAFF),
@@ -315,12 +329,25 @@ CONCEPTS = (
     )),
     Concept("neutral", MOD, (), phrases=(
         "cliente interno", "clienta interna", "aseguradora", "compania de seguro",
-        "compania aseguradora", "entidad aseguradora", "reaseguradora", "regulador",
-        "organismo regulador", "organismo supervisor", "superintendencia",
-        "superintendencia de seguro", "dgsfp", "direccion general de seguro", "accionista",
-        "inversor", "inversora", "inversionista", "gobierno", "administracion publica",
-        "hacienda", "sociedad", "comunidad", "medio de comunicacion", "prensa",
-        "parte interesada", "grupo de interes", "stakeholder",
+        "compania aseguradora", "entidad aseguradora", "reaseguradora",
+        "medio de comunicacion", "prensa", "parte interesada", "grupo de interes", "stakeholder",
+    )),
+    # The kinds beyond the insurance example: they name a group only where the
+    # taxonomy has one of that kind.
+    Concept("regulator", HEAD, REGULATORS, person=True, phrases=(
+        "regulador", "reguladora", "organismo regulador", "ente regulador", "organismo supervisor",
+        "autoridad supervisora", "autoridad de control", "superintendencia",
+        "superintendencia de seguro", "dgsfp", "direccion general de seguro", "gobierno",
+        "administracion publica", "hacienda", "ministerio", "auditor externo", "auditora externa",
+        "inspeccion de trabajo", "defensor del pueblo",
+    )),
+    Concept("investor", HEAD, INVESTORS, person=True, phrases=(
+        "accionista", "inversor", "inversora", "inversionista", "socio capitalista",
+        "financiador", "financiadora", "fondo de inversion", "capital riesgo", "bonista",
+    )),
+    Concept("community_member", HEAD, COMMUNITY, person=True, phrases=(
+        "comunidad", "comunidad local", "vecino", "vecina", "vecindario", "barrio",
+        "sociedad", "gente del barrio", "exalumno", "exalumna", "antiguo alumno",
     )),
     Concept("competitor", BLOCK, (), phrases=(
         "competidor", "competidora", "competencia", "rival", "otra aseguradora",
