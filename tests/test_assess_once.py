@@ -143,3 +143,21 @@ def test_settings_set_in_the_request_are_what_the_exercise_shows():
     assert [group.id for group in block.exercise.taxonomy.groups] == ["policyholders", "agents"]
     block.max_entries = 3
     assert block.exercise.max_entries == 3
+
+
+def test_a_submission_reads_only_the_settings_it_uses():
+    """Mirrors workbench/runtime.py (WorkbenchDjangoKeyValueStore: each field read is a database query)."""
+    field_data = RecordingFieldData()
+    call_handler(fresh_block(field_data), "submit", {"answer": ANSWER})
+    field_data.reads.clear()
+    status, state = call_handler(fresh_block(field_data), "submit", {"answer": BETTER})
+    assert status == 200 and state["feedback"]["found_count"] == 4
+    assert not {"display_name", "prompt", "reflection_prompt", "weight"} & set(field_data.reads)
+    # Groups are missed and attempts are unlimited: the takeaway is not shown, so not read.
+    assert "takeaway" not in field_data.reads and "show_why" in field_data.reads
+
+
+def test_the_exercise_read_as_used_equals_the_whole_exercise():
+    block = make_block(Exercise(max_attempts=3, weight=2.0, takeaway="Serve them all."))
+    assert block.exercise == Exercise(max_attempts=3, weight=2.0, takeaway="Serve them all.")
+    assert block.exercise.with_changes(max_attempts=1).max_attempts == 1

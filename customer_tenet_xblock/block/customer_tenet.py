@@ -24,10 +24,11 @@ from ..exercise.feedback import (
 )
 from ..exercise.i18n import N_, block_translations
 from ..exercise.markup import render_markdown
-from ..exercise.settings import SETTINGS, Exercise, exercise_from_stored, stored_values
+from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME, TAXONOMY_SETTINGS, Exercise, stored_values
 from ..exercise.submission import read_submission
 from ..exercise.validation import exercise_problems
 from ..rubric import counting_result
+from ..rubric.taxonomy import Taxonomy
 from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings
 from .insights import InsightsMixin
 from .json_api import JsonRefusal, json_api
@@ -50,6 +51,42 @@ _SUBMIT_LOCKS = tuple(threading.Lock() for _ in range(64))
 
 
 STORED_DEFAULTS = stored_values(Exercise())  # each setting's default as its field stores it
+
+
+class StoredExercise:
+    """
+    The block's Exercise, each setting read from its field the first time it
+    is used: a handler reads only the settings it needs (in the workbench,
+    each field read is a database query). Anything else (with_changes,
+    equality) is the whole Exercise, built from the same reads.
+    """
+
+    def __init__(self, read):
+        self._read = read  # setting name -> the field's stored value
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # not set yet (a copy being made): no endless lookup
+            raise AttributeError(name)
+        if name == "taxonomy":
+            value = Taxonomy(**{setting.name: setting.load(self._read(setting.name)) for setting in TAXONOMY_SETTINGS})
+        elif name in SETTINGS_BY_NAME and not SETTINGS_BY_NAME[name].on_taxonomy:
+            value = SETTINGS_BY_NAME[name].load(self._read(name))
+        elif name == "whole":
+            value = Exercise(taxonomy=self.taxonomy, **{
+                setting.name: getattr(self, setting.name) for setting in SETTINGS if not setting.on_taxonomy})
+        else:
+            return getattr(self.whole, name)
+        self.__dict__[name] = value
+        return value
+
+    def __eq__(self, other):
+        return self.whole == (other.whole if isinstance(other, StoredExercise) else other)
+
+    def __hash__(self):
+        return hash(self.whole)
+
+    def __repr__(self):
+        return repr(self.whole)
 
 DEADLINE_PASSED = N_("The due date has passed: answers are no longer accepted.")
 
@@ -92,11 +129,10 @@ class CustomerTenetXBlock(
 
     @property
     def exercise(self):
-        """The configuration, built from its fields once per block instance (a request)."""
+        """The configuration, read from its fields as it is used, once per block instance (a request)."""
         exercise = self.__dict__.get("_exercise")
         if exercise is None:
-            exercise = self.__dict__["_exercise"] = exercise_from_stored(
-                {name: self._stored_setting(name) for name in EXERCISE_FIELDS})
+            exercise = self.__dict__["_exercise"] = StoredExercise(self._stored_setting)
         return exercise
 
     def _stored_setting(self, name):

@@ -49,10 +49,11 @@ def assess(exercise, answer, translator, attempts_left=None, best_answer="", ent
             best_answer = answer
     else:
         best_answer = answer
-    feedback = describe(
+    show_takeaway = attempts_left == 0 or not result.missed
+    feedback = describe(  # a setting is read only where it matters (the block reads its fields lazily)
         result, translator,
-        show_why_for_missed=why_visible(exercise.show_why, attempts_left),
-        show_takeaway=attempts_left == 0 or not result.missed, takeaway=exercise.takeaway,
+        show_why_for_missed=bool(result.missed) and why_visible(exercise.show_why, attempts_left),
+        show_takeaway=show_takeaway, takeaway=exercise.takeaway if show_takeaway else "",
     )
     return Assessment(result=result, earned=earned, possible=taxonomy.possible_points,
                       best_answer=best_answer, feedback=feedback)
