@@ -228,6 +228,9 @@ def test_a_role_of_an_outside_groups_person_is_theirs():
     taxonomy = organisation()
     assert groups_of("the client's finance director", taxonomy) == ["customers"]
     assert groups_of("a customer's assistant", taxonomy) == ["customers"]
+    assert groups_of("the client's lawyers", taxonomy) == ["customers"]  # a job title alone is a department's
+    suppliers = organisation(extra=[Group(id="suppliers", label="Suppliers", kind="suppliers")])
+    assert groups_of("the supplier's sales manager", suppliers) == ["suppliers"]
     assert groups_of("the finance director", taxonomy) == ["management"]
     # An inside possessor changes nothing: my colleague's manager still manages.
     assert groups_of("my colleague's manager", taxonomy) == ["management"]

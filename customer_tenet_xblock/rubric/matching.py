@@ -26,7 +26,7 @@ that insure" for insurers).
 """
 from functools import lru_cache
 
-from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, ROLE, Concept, get_lexicon
+from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, Concept, get_lexicon
 from .normalizing import MAX_TYPO_WORD, TypoIndex, singular, tokenize
 from .results import Match, PlacedEntry
 from .taxonomy import BUILT_IN_IDS, EXTERNAL, OTHER_KIND, default_kind
@@ -563,11 +563,12 @@ def _read_conjunct(items, antecedent, compiled, entry):
         modifiers.insert(0, antecedent)
     following = items[position + 1] if position + 1 < len(items) else None
     groups, used = _decide(head.concept, modifiers, following)
-    if used is None and head.concept.role == ROLE:
-        # "the client's finance director": a role of an outside group's person is theirs.
+    own = compiled.resolve(groups)
+    if used is None and own is not None and own not in compiled.outside:
+        # "the client's finance director", "a supplier's lawyers": an inside word for
+        # someone who belongs to an outside group's person is theirs.
         owner = next((item for item in items[start:position] if item.possessive and _is_head(item)
-                      and item.concept.role == HEAD and item.concept.person
-                      and compiled.resolve(item.concept.groups) in compiled.outside), None)
+                      and item.concept.person and compiled.resolve(item.concept.groups) in compiled.outside), None)
         if owner is not None:
             groups, used = owner.concept.groups, owner
     found = []
