@@ -222,6 +222,13 @@ def test_an_instructors_synonym_inside_a_lexicon_phrase_decides_it():
     assert groups_of("the board", taxonomy) == ["donors"]  # no synonym in it: the lexicon's reading
     without = organisation(extra=[Group(id="donors", label="Donors and funders", kind="investors")])
     assert groups_of("the board of trustees", without) == ["donors"]
+    # A synonym of a group the lexicon's phrase never means changes nothing.
+    others = organisation({"customers": ("customers",), "partners": ("agents",), "departments": ("sales",)})
+    assert groups_of("customer service", others) == ["departments"]
+    assert groups_of("customer service agents", others) == ["departments"]
+    assert groups_of("sales agents", others) == ["partners"]
+    # Nor one that is not the complement of "of": the quality team stays a department.
+    assert groups_of("the quality team", organisation({"coworkers": ("team",)})) == ["departments"]
 
 
 def test_a_role_of_an_outside_groups_person_is_theirs():

@@ -142,9 +142,12 @@ class CompiledTaxonomy:
 
     def _lexicon_rules(self, taxonomy):
         """
-        The lexicon's phrases; one that contains an instructor's synonym naming another
-        group here is read as that synonym ("board of trustees" where "trustees" are
-        management): the instructor's word decides within their taxonomy.
+        The lexicon's phrases. In "X of Y" the Y says who they are: a lexicon phrase whose
+        complement is an instructor's synonym is read as that synonym when the synonym's
+        group is another of the readings the lexicon allows the phrase ("board of
+        trustees", the investors or management, where "trustees" are management). A
+        synonym elsewhere in a phrase ("customer service", "quality team"), or of a group
+        the phrase never means, changes nothing.
         """
         synonyms = {}
         for group in taxonomy.groups:
@@ -154,16 +157,20 @@ class CompiledTaxonomy:
                     words = words[1:]
                 synonyms.setdefault(words, (concept, rule))
         longest = max(map(len, synonyms), default=0)
+        boundaries = self.lexicon.boundaries
         rules = []
         for concept in self.lexicon.concepts:
+            # The other groups this concept may mean here, beside the one it prefers.
+            readings = {self.resolve((key,)) for key in concept.groups} - {self.resolve(concept.groups), None}
             for phrase in concept.phrases:
                 rule = (phrase, concept, phrase)
-                if synonyms and concept.role in HEAD_ROLES:
+                if synonyms and readings and concept.role in HEAD_ROLES:
                     words = self._phrase_words(phrase)
-                    own = self.resolve(concept.groups)
-                    for part in _runs(words, longest):
-                        found = synonyms.get(part)
-                        if found is not None and found[0].groups[0] != own and part != words:
+                    for begin in range(1, len(words)):
+                        if words[begin - 1] not in boundaries:
+                            continue
+                        found = next(filter(None, map(synonyms.get, _prefixes(words[begin:], longest))), None)
+                        if found is not None and found[0].groups[0] in readings:
                             rule = (phrase, found[0], found[1])
                             break
                 rules.append(rule)
@@ -264,11 +271,10 @@ class CompiledTaxonomy:
         return found
 
 
-def _runs(words, longest):
-    """The runs of consecutive words, longest first."""
+def _prefixes(words, longest):
+    """The first words of a phrase, longest first."""
     for size in range(min(len(words), longest), 0, -1):
-        for begin in range(len(words) - size + 1):
-            yield words[begin:begin + size]
+        yield words[:size]
 
 
 def _instructor_concept(group, source, lexicon):
