@@ -251,6 +251,7 @@ def test_a_trades_name_before_company_is_an_outside_firm():
     # Where the company is not the compound's last noun, the department stays a department.
     assert groups_of("company accounting", organisation(extra=[suppliers])) == ["departments"]
     assert groups_of("the finance office", organisation(extra=[suppliers])) == ["departments"]
+    assert groups_of("the sales organization", organisation(extra=[suppliers])) == ["departments"]
     assert groups_of("the printing company", INSURANCE) == ["departments"]  # no partners there
 
 

@@ -304,10 +304,12 @@ CONCEPTS = (
         "spouse", "child", "kid", "friend", "driver", "motorist", "household member",
     )),
     Concept("mine", MOD, (), phrases=("my", "our")),
-    Concept("company", MOD, COWORKERS, phrases=(
-        "company", "firm", "organization", "organisation", "business", "corporation",
+    # "The catering company" is an outside firm; "the finance organisation" and "the
+    # IT office" are parts of one's own.
+    Concept("company", MOD, COWORKERS, phrases=("company", "firm", "business", "corporation")),
+    Concept("workplace", MOD, COWORKERS, phrases=(
+        "workplace", "office", "employer", "organization", "organisation",
     )),
-    Concept("workplace", MOD, COWORKERS, phrases=("workplace", "office", "employer")),
     Concept("neutral", MOD, (), phrases=(
         "internal customer", "insurer", "insurance company", "carrier", "reinsurer",
         "stakeholder", "media", "press",
