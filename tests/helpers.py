@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import sqlite3
+import sys
 import threading
 from collections import namedtuple
 from pathlib import Path
@@ -19,6 +20,7 @@ from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import NullI18nService
 from xblock.test.tools import TestRuntime
 
+from customer_tenet_xblock import rubric
 from customer_tenet_xblock.block import CustomerTenetXBlock
 
 REPO = Path(__file__).resolve().parent.parent
@@ -282,3 +284,28 @@ def said_by_picture(chips):
         return ", ".join(f"{label} ({state})" for label, state in items) + "."
     return ("Customer map. You are in the middle. Inside the organisation, close to you: "
             + side(chips["internal"]) + " Outside the organisation: " + side(chips["external"]))
+
+
+# ---- work the rubric core does, counted in executed lines (not timed) ----
+
+RUBRIC = str(Path(rubric.__file__).parent)
+
+
+def executed_lines(function, *args):
+    """Lines of the rubric core executed by function(*args): a measure of work."""
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(RUBRIC):
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+    return count

@@ -24,7 +24,7 @@ from customer_tenet_xblock.rubric.normalizing import (
 )
 from customer_tenet_xblock.rubric.splitting import split_entries
 from customer_tenet_xblock.rubric.taxonomy import Group, Taxonomy
-from test_engine_properties import executed_lines
+from helpers import executed_lines
 
 LETTERS = string.ascii_lowercase
 FEW_LETTERS = "abc"  # near-identical words: the worst case for a typo index

@@ -3,19 +3,17 @@ Properties of the matching engine on any text: it never raises, is
 deterministic, normalises idempotently, never invents text, and does work
 linear in the answer's length (counted in executed lines, not timed).
 """
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from customer_tenet_xblock.exercise.presets import PRESETS, default_taxonomy
-from customer_tenet_xblock.rubric import matching, splitting
+from customer_tenet_xblock.rubric import splitting
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry
 from customer_tenet_xblock.rubric.normalizing import fold, singular, tokenize
 from customer_tenet_xblock.rubric.splitting import split_entries
+from helpers import executed_lines
 
-RUBRIC = str(Path(matching.__file__).parent)
 # Text that looks like answers: list syntax, lexicon words, markup, odd Unicode.
 PIECES = st.sampled_from([
     "agents", "agent's", " and ", " & ", "their", "staff", "policy", "holders", "co-workers", "HR", "IT",
@@ -68,26 +66,6 @@ def test_evidence_words_are_the_learners_own(text):
     for match in place_entry(text, default_taxonomy()):
         assert match.words and match.words in text
         assert match.group_id in default_taxonomy().group_ids
-
-
-def executed_lines(function, *args):
-    """Lines of the rubric core executed by function(*args): a measure of work."""
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if not frame.f_code.co_filename.startswith(RUBRIC):
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        function(*args)
-    finally:
-        sys.settrace(None)
-    return count
 
 
 def grade(text):
