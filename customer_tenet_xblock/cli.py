@@ -21,8 +21,7 @@ from .exercise.assessment import assess, left_after_first_attempt
 from .exercise.i18n import N_, TranslatableError, translations_for
 from .exercise.refusals import Refusal
 from .exercise.settings import SHOW_WHY_ALWAYS, Exercise
-from .exercise.submission import clean_text, read_submission
-from .rubric import grade
+from .exercise.submission import read_submission
 
 EXIT_BAD_INPUT = 2
 
@@ -66,7 +65,7 @@ def _not_json(literal):
     raise ValueError(f"{literal} is not JSON")
 
 
-def batch_output(path, taxonomy):
+def batch_output(path, exercise, translator):
     """
     One JSON line per batch line, all built before any is written. A line that
     is not JSON (NaN and Infinity are not), lacks "id" or "text", nests too
@@ -82,7 +81,8 @@ def batch_output(path, taxonomy):
             if not isinstance(item, dict) or not isinstance(item.get("text"), str) or "id" not in item:
                 raise InputError(N_('{path}:{line}: expected an object with "id" and a string "text"'),
                                  path=name, line=number)
-            lines.append(json.dumps(batch_line(item, taxonomy), ensure_ascii=False, allow_nan=False) + "\n")
+            line_out = batch_line(item, exercise, translator)
+            lines.append(json.dumps(line_out, ensure_ascii=False, allow_nan=False) + "\n")
         except RecursionError:
             raise InputError(N_("{path}:{line}: nested too deeply"), path=name, line=number) from None
         except ValueError:
@@ -90,8 +90,18 @@ def batch_output(path, taxonomy):
     return "".join(lines)
 
 
-def batch_line(item, taxonomy):
-    result = grade(clean_text(item["text"]), taxonomy)  # cleaned as the block cleans a submission
+def batch_line(item, exercise, translator):
+    """
+    One answer as the course treats it: what the block would refuse (empty,
+    too long, too many entries) is a "refused" line with the block's code and
+    message; anything else is graded as a first attempt.
+    """
+    try:
+        submission = read_submission({"answer": item["text"]}, exercise, translator)  # cleans as the block does
+    except Refusal as refusal:
+        return {"id": item["id"], "refused": {"code": refusal.code, "message": refusal.message}}
+    result = assess(exercise, submission.answer, translator, left_after_first_attempt(exercise),
+                    entries=submission.entries).result
     return {
         "id": item["id"],
         "entries": [{"text": entry.text, "groups": list(entry.group_ids)} for entry in result.entries],
@@ -132,9 +142,8 @@ def readable(feedback, translator):
 
 def run_grade(args, translator):
     exercise = load_exercise(args.taxonomy, translator)
-    taxonomy = exercise.taxonomy
     if args.batch:
-        return batch_output(args.batch, taxonomy)
+        return batch_output(args.batch, exercise, translator)
     try:
         submission = read_submission({"answer": read_text(args.file)}, exercise, translator)
     except Refusal as refusal:  # what the block would refuse, in the same words

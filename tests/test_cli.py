@@ -91,7 +91,24 @@ def test_batch_writes_one_line_per_answer(tmp_path):
         "missed": ["policyholders", "agent_staff", "management", "coworkers"],
         "earned": 2.0, "possible": 6.0,
     }
-    assert lines[1]["id"] == 7 and lines[1]["entries"] == [] and lines[1]["earned"] == 0
+    # An empty answer is refused as the course refuses it, in the block's words, and the batch goes on.
+    assert lines[1] == {"id": 7, "refused": {
+        "code": "empty_answer", "message": "Write at least one customer before you submit."}}
+
+
+def test_batch_applies_the_courses_limits_to_each_answer(tmp_path):
+    """What the block would refuse (too many entries, too long) is a refused line; the other answers are graded."""
+    block = tmp_path / "block.xml"
+    block.write_text(olx.exercise_to_text(Exercise().with_changes(max_entries=2, max_chars=100)), encoding="utf-8")
+    batch = tmp_path / "answers.jsonl"
+    answers = [("ok", "agents\ncoworkers"), ("many", "agents\ncoworkers\nbrokers"), ("long", "agents " * 30)]
+    batch.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in answers), encoding="utf-8")
+    result = run("grade", "--batch", str(batch), "--taxonomy", str(block))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["covered"] == ["agents", "coworkers"]
+    assert lines[1]["refused"]["code"] == "too_many_entries" and "at most 2 customers" in lines[1]["refused"]["message"]
+    assert lines[2]["refused"]["code"] == "answer_too_long"
 
 
 @pytest.mark.parametrize("content, message", [
