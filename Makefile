@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help run test test-fast lint eval bench screenshots wheel clean requirements extract_translations compile_translations
+.PHONY: help run test test-fast lint chromium eval bench screenshots wheel clean requirements extract_translations compile_translations
 
 help:
 	@echo "make run         the workbench with the exercise at http://127.0.0.1:$(PORT)/"
@@ -30,8 +30,17 @@ $(INSTALLED): requirements/test.txt setup.py
 run: $(INSTALLED)
 	$(PY) scripts/run_workbench.py --port $(PORT)
 
-test: lint
+test: lint chromium
 	$(PY) -m pytest
+
+# The browser tests drive Debian's chromium: installed here when missing and we are root, else say how.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
+		else \
+			echo "The browser tests need Debian's chromium: sudo apt-get install -y chromium fonts-dejavu-core" >&2; exit 1; \
+		fi; }
 
 # The inner loop: everything not marked slow (servers, wheels) or browser.
 test-fast: $(INSTALLED)
