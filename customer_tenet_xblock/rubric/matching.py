@@ -149,8 +149,14 @@ class CompiledTaxonomy:
         synonym elsewhere in a phrase ("customer service", "quality team"), or of a group
         the phrase never means, changes nothing.
         """
+        # The other groups each concept may mean here, beside the one it prefers.
+        readings = [{self.resolve((key,)) for key in concept.groups} - {self.resolve(concept.groups), None}
+                    for concept in self.lexicon.concepts]
+        wanted = set().union(*readings)
         synonyms = {}
         for group in taxonomy.groups:
+            if group.id not in wanted:
+                continue
             for phrase, concept, rule in _synonym_rules(group, self.lexicon):
                 words = self._phrase_words(phrase)
                 while len(words) > 1 and words[0] in _ARTICLES:
@@ -159,18 +165,16 @@ class CompiledTaxonomy:
         longest = max(map(len, synonyms), default=0)
         boundaries = self.lexicon.boundaries
         rules = []
-        for concept in self.lexicon.concepts:
-            # The other groups this concept may mean here, beside the one it prefers.
-            readings = {self.resolve((key,)) for key in concept.groups} - {self.resolve(concept.groups), None}
+        for concept, others in zip(self.lexicon.concepts, readings, strict=True):
             for phrase in concept.phrases:
                 rule = (phrase, concept, phrase)
-                if synonyms and readings and concept.role in HEAD_ROLES:
+                if synonyms and others and concept.role in HEAD_ROLES:
                     words = self._phrase_words(phrase)
                     for begin in range(1, len(words)):
                         if words[begin - 1] not in boundaries:
                             continue
                         found = next(filter(None, map(synonyms.get, _prefixes(words[begin:], longest))), None)
-                        if found is not None and found[0].groups[0] in readings:
+                        if found is not None and found[0].groups[0] in others:
                             rule = (phrase, found[0], found[1])
                             break
                 rules.append(rule)
