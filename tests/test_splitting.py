@@ -67,3 +67,32 @@ def test_every_line_break_still_separates_entries_once_the_answer_is_cleaned(sep
     submission = read_submission({"answer": f"agents{separator}brokers"}, Exercise(), NullI18nService())
     assert submission.entries == ("agents", "brokers")
     assert submission.answer == "agents\nbrokers"
+
+
+def test_splitting_with_a_limit_stops_once_the_limit_is_passed():
+    """A list of thousands of entries costs no more to refuse than one just over the limit.
+
+    The submission checks refuse more than max_entries entries; they pass the limit in.
+    """
+    from test_engine_properties import executed_lines
+
+    many = "\n".join(f"branch office {n}" for n in range(5_000))
+    assert split_entries(many, limit=10) == split_entries(many)[:11]
+    assert split_entries("agents, brokers, agents", limit=2) == ["agents", "brokers"]  # repeats are not counted
+    just_over = "\n".join(f"branch office {n}" for n in range(11))
+    assert executed_lines(split_entries, many, 10) <= 2 * executed_lines(split_entries, just_over)
+
+
+def test_an_answer_over_the_entry_limit_is_refused_after_splitting_just_past_it():
+    from xblock.runtime import NullI18nService
+
+    from customer_tenet_xblock.exercise.refusals import Refusal
+    from customer_tenet_xblock.exercise.settings import Exercise
+    from customer_tenet_xblock.exercise.submission import read_submission
+
+    exercise = Exercise(max_chars=50_000, max_entries=3)
+    with pytest.raises(Refusal) as refused:
+        read_submission({"answer": "\n".join(f"team {n}" for n in range(2_000))}, exercise, NullI18nService())
+    assert refused.value.code == "too_many_entries"
+    assert read_submission({"answer": "a team\nb team\nc team"}, exercise, NullI18nService()).entries == (
+        "a team", "b team", "c team")

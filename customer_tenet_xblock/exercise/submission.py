@@ -80,7 +80,7 @@ def read_submission(data, exercise, translator):
         raise Refusal(400, "reflection_too_long", _(
             "Your reflection is too long: keep it under {max} characters."
         ).format(max=MAX_REFLECTION_CHARS))
-    entries = tuple(split_entries(answer))
+    entries = tuple(split_entries(answer, limit=exercise.max_entries))  # stops past the limit
     if not entries:
         raise Refusal(400, "empty_answer", _("Write at least one customer before you submit."))
     if len(entries) > exercise.max_entries:

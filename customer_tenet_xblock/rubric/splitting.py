@@ -13,6 +13,7 @@ text), entries are in order, and an entry that repeats an earlier one once
 normalised is dropped. One pass over the text: linear time, no regex.
 """
 import re
+from functools import lru_cache
 
 from .lexicon import HEAD_ROLES, all_lexicons
 from .normalizing import singular, tokenize
@@ -180,7 +181,10 @@ def _special_characters():
     chars = "".join(sorted(LINE_BREAKS | SEPARATORS | SENTENCE_ENDS | INLINE_BULLETS))
     # A single character class: linear, nothing to backtrack.
     line_breaks = re.escape("".join(sorted(LINE_BREAKS)))
-    return re.compile("[" + re.escape(chars) + r"()\s]"), re.compile("[" + line_breaks + "]")
+    # A space matters only before an inline marker ("1)", "(a)", "b)"): a space
+    # before a plain ASCII word ("the agents") is skipped without a Python step.
+    special = "[" + re.escape(chars) + r"()]|\s(?![A-Za-z][^)])"
+    return re.compile(special), re.compile("[" + line_breaks + "]")
 
 
 _SPECIAL, _LINE_BREAK = _special_characters()
@@ -207,7 +211,6 @@ def _cuts_sentence(text, piece_start, i, line_end):
 
 def _pieces(text):
     """(start, end) spans between separators, markers and line breaks."""
-    spans = []
     for line_start, line_end in _lines(text):
         piece_start = skip_until = _strip_markers(text, line_start, line_end)
         last_close = text.rfind(")", piece_start, line_end)
@@ -232,7 +235,7 @@ def _pieces(text):
             elif char.isspace():
                 marker = _inline_marker(text, i + 1, line_end) if i + 1 < line_end else None
                 if marker is not None:
-                    spans.append((piece_start, i))
+                    yield piece_start, i
                     piece_start = skip_until = marker
                 continue
             elif char in SENTENCE_ENDS:
@@ -241,10 +244,9 @@ def _pieces(text):
             elif char in INLINE_BULLETS:
                 cut_to = i + 1
             if cut_to is not None:
-                spans.append((piece_start, i))
+                yield piece_start, i
                 piece_start = skip_until = cut_to
-        spans.append((piece_start, line_end))
-    return spans
+        yield piece_start, line_end
 
 
 # --- pieces -> entries ------------------------------------------------------
@@ -308,6 +310,14 @@ def _drop_intro(words):
 
 
 def _names_person(word, people):
+    if len(word) <= 64:
+        return _recent_names_person(word)  # a list repeats its words: each is looked up once
+    return singular(word) in people or singular(word, "es") in people
+
+
+@lru_cache(maxsize=8192)
+def _recent_names_person(word):
+    people = person_words()
     return singular(word) in people or singular(word, "es") in people
 
 
@@ -358,22 +368,17 @@ def _entry_spans(text):
         yield start, end, words
 
 
-def split_entries(text):
-    """The entries of a learner's answer, in order, stripped and without repeats."""
+def split_entries(text, limit=None):
+    """The entries of a learner's answer, in order, stripped and without repeats.
+
+    With a `limit`, splitting stops as soon as there are more entries than
+    that (the caller refuses the answer): a list of thousands of entries costs
+    no more than one of `limit` + 1.
+    """
     if not isinstance(text, str):
         return []
-    spans = []
-    for start, end, words in _entry_spans(text):
-        # ", and their staff": belongs to the customer before it.
-        if spans and len(words) > 1 and words[0][0] in _CONJUNCTIONS and words[1][0] in _ANAPHORS:
-            last_start, _, last_words = spans[-1]
-            spans[-1] = (last_start, end, last_words + words)
-            continue
-        if len(words) > 1 and words[0][0] in _CONJUNCTIONS:
-            start, words = words[1][1], words[1:]
-        spans.append((start, end, words))
     entries, seen = [], set()
-    for span_start, span_end, words in spans:
+    for span_start, span_end, words in _spans(text):
         for start, end, first, last in _split_conjunctions(words, span_start, span_end):
             start, end = _trim(text, start, end)
             piece = text[start:end]
@@ -384,4 +389,24 @@ def split_entries(text):
                 continue
             seen.add(key)
             entries.append(piece)
+        if limit is not None and len(entries) > limit:
+            return entries[:limit + 1]
     return entries
+
+
+def _spans(text):
+    """(start, end, words) of each entry before conjunctions are split."""
+    last = None
+    for start, end, words in _entry_spans(text):
+        # ", and their staff": belongs to the customer before it.
+        if last is not None and len(words) > 1 and words[0][0] in _CONJUNCTIONS and words[1][0] in _ANAPHORS:
+            last[2].extend(words)  # in place: linear however many follow
+            last = (last[0], end, last[2])
+            continue
+        if len(words) > 1 and words[0][0] in _CONJUNCTIONS:
+            start, words = words[1][1], words[1:]
+        if last is not None:
+            yield last
+        last = (start, end, words)
+    if last is not None:
+        yield last
