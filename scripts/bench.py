@@ -348,13 +348,13 @@ def _cold_grade(text, taxonomy, normal, default):
 
     from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
     from customer_tenet_xblock.exercise.submission import read_submission
-    from customer_tenet_xblock.rubric import grade
+    from customer_tenet_xblock.rubric import grade_entries
     from customer_tenet_xblock.rubric.matching import compile_taxonomy
 
     def check_and_grade(text, taxonomy):
         exercise = Exercise(max_chars=MAX_CHARS_BOUNDS[1], max_entries=MAX_ENTRIES_BOUNDS[1], taxonomy=taxonomy)
         submission = read_submission({"answer": text}, exercise, NullI18nService())  # an allowed answer
-        grade.__wrapped__(submission.answer, taxonomy)
+        grade_entries(submission.entries, taxonomy)  # as the block does: split once, by the checks
 
     def once(text, taxonomy):
         compile_taxonomy.cache_clear()

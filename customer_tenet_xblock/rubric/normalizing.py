@@ -59,6 +59,10 @@ class Token(NamedTuple):
     symbol: bool = False  # & + /
 
 
+# Where an entity may start ('&'), or a character that may fold to none or several.
+_UNUSUAL = re.compile(r"[^\x00-\x25\x27-\x7f]")
+
+
 def _folded_with_positions(text):
     """The folded text and, per folded character, its (start, end) in `text`.
 
@@ -70,6 +74,14 @@ def _folded_with_positions(text):
     chars, starts, ends = [], [], []
     i, n = 0, len(text)
     while i < n:
+        found = _UNUSUAL.search(text, i)
+        stop = found.start() if found else n
+        if stop > i:  # plain ASCII up to the next '&' or non-ASCII character: taken in one step
+            chars.append(text[i:stop].lower())
+            starts.extend(range(i, stop))
+            ends.extend(range(i + 1, stop + 1))
+            i = stop
+            continue
         char, j = text[i], i + 1
         if char == "&":
             k, limit = i + 1, min(n, i + _MAX_ENTITY)
@@ -93,6 +105,7 @@ _WORD_RUN = re.compile(r"[^\W_]+")
 _SYMBOL_RUN = re.compile(r"[&+/]")
 _JOINERS = APOSTROPHES + CONJUNCTION_SYMBOLS + "."
 _JOINER = re.compile("[" + re.escape(_JOINERS) + "]")
+_JOINERS_AFTER_WORD = frozenset(APOSTROPHES + ".")
 
 
 _CACHED_TEXT = 200  # characters: a typical entry; longer texts are tokenised afresh (bounded memory)
@@ -127,6 +140,8 @@ def _tokenize(text):
         possessive, dotted = False, False
         while True:
             gap = folded[end:end + 1]
+            if gap not in _JOINERS_AFTER_WORD:
+                break  # the common case: a space or a symbol, nothing glued
             nxt = runs[k + 1] if k + 1 < len(runs) else None
             adjacent = nxt is not None and nxt[0] == end + 1
             if gap and gap in APOSTROPHES:
@@ -210,6 +225,17 @@ _SINGULAR = {"en": singular_en, "es": singular_es}
 
 def singular(word, lang="en"):
     """The singular form of a folded word (the word itself if unknown)."""
+    if len(word) <= _CACHED_WORD:
+        return _recent_singular(word, lang)
+    return _SINGULAR.get(lang, singular_en)(word)
+
+
+_CACHED_WORD = 64  # letters: the caches outlive the answer, so they keep no longer word
+
+
+# A list repeats its words ("agents", "the", "staff"): each is made singular once.
+@lru_cache(maxsize=8192)
+def _recent_singular(word, lang):
     return _SINGULAR.get(lang, singular_en)(word)
 
 
