@@ -208,3 +208,28 @@ def test_caches_that_outlive_the_answer_keep_no_long_word():
     compiled = compile_taxonomy(taxonomy)
     assert all(len(word) <= 2 * MAX_TYPO_WORD for word, _upper, _symbol in compiled._word_cache)
     assert all(len(a) + len(b) <= 2 * MAX_TYPO_WORD for a, b in compiled._join_cache)
+
+
+def test_compiled_taxonomies_are_kept_within_a_size_budget(monkeypatch):
+    """Large taxonomies push the least recently used out; a course's few small ones all stay compiled."""
+    def taxonomy(name, synonyms):
+        return Taxonomy(groups=(Group(id="g", label=name, synonyms=tuple(f"{name} {n}" for n in range(synonyms))),),
+                        lexicon="")
+
+    small = [taxonomy(f"small{n}", 3) for n in range(4)]
+    large = [taxonomy(f"large{n}", 40) for n in range(3)]
+    monkeypatch.setattr(matching, "COMPILED_CHARACTERS", 2 * matching.taxonomy_size(large[0]) + 200)
+    compile_taxonomy.cache_clear()
+    compiled = [compile_taxonomy(t) for t in small]
+    assert all(compile_taxonomy(t) is c for t, c in zip(small, compiled))  # the common case: compiled once
+    for t in large:
+        compile_taxonomy(t)
+    assert large[1] in compile_taxonomy and large[2] in compile_taxonomy
+    assert large[0] not in compile_taxonomy  # the least recently used large one
+    kept = sum(matching.taxonomy_size(t) for t in small + large if t in compile_taxonomy)
+    assert kept <= matching.COMPILED_CHARACTERS
+    # One taxonomy larger than the whole budget is still compiled once per request, and kept alone.
+    monkeypatch.setattr(matching, "COMPILED_CHARACTERS", 10)
+    assert compile_taxonomy(large[0]) is compile_taxonomy(large[0])
+    assert not any(t in compile_taxonomy for t in small + large[1:])
+    compile_taxonomy.cache_clear()

@@ -24,6 +24,8 @@ generic words of its kind ("suppliers", "my boss"), plus clipped forms of its
 synonyms ("admin" for administration) and agentive paraphrases ("companies
 that insure" for insurers).
 """
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, Concept, get_lexicon
@@ -422,9 +424,52 @@ def label_heads(label, lexicon):
         k + 1 < len(heads) and heads[k + 1] and singular(word) == word and singular(heads[k + 1]) != heads[k + 1])]
 
 
-@lru_cache(maxsize=16)
-def compile_taxonomy(taxonomy):
-    return CompiledTaxonomy(taxonomy)
+def taxonomy_size(taxonomy):
+    """Characters of an author's text in a taxonomy: its compiled form grows with them."""
+    return sum(len(group.label) + sum(len(synonym) for synonym in group.synonyms) for group in taxonomy.groups)
+
+
+# A course has a few taxonomies, so a process keeps up to 16 compiled, but
+# only 2,500,000 characters of their labels and synonyms in all (two of the
+# largest validation allows, 1,206,000 characters and about 55 MiB compiled
+# each; the default taxonomy has 102, its lexicon is built in): a worker's memory stays bounded however many large
+# taxonomies its courses hold. The least recently used goes first.
+COMPILED_TAXONOMIES = 16
+COMPILED_CHARACTERS = 2_500_000
+
+
+class _CompiledTaxonomies:
+    """compile_taxonomy: a least-recently-used cache bounded by count and by size."""
+
+    def __init__(self):
+        self._compiled = OrderedDict()  # taxonomy -> (CompiledTaxonomy, size)
+        self._lock = threading.Lock()
+        self.__wrapped__ = CompiledTaxonomy  # compiling without the cache, as functools names it
+
+    def __call__(self, taxonomy):
+        with self._lock:
+            found = self._compiled.get(taxonomy)
+            if found is not None:
+                self._compiled.move_to_end(taxonomy)
+                return found[0]
+        compiled, size = CompiledTaxonomy(taxonomy), taxonomy_size(taxonomy)
+        with self._lock:
+            self._compiled[taxonomy] = (compiled, size)
+            while len(self._compiled) > 1 and (
+                    len(self._compiled) > COMPILED_TAXONOMIES
+                    or sum(size for _, size in self._compiled.values()) > COMPILED_CHARACTERS):
+                self._compiled.popitem(last=False)
+        return compiled
+
+    def __contains__(self, taxonomy):
+        return taxonomy in self._compiled
+
+    def cache_clear(self):
+        with self._lock:
+            self._compiled.clear()
+
+
+compile_taxonomy = _CompiledTaxonomies()
 
 
 # --- phrases ----------------------------------------------------------------
