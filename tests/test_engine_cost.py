@@ -221,7 +221,7 @@ def test_compiled_taxonomies_are_kept_within_a_size_budget(monkeypatch):
     monkeypatch.setattr(matching, "COMPILED_CHARACTERS", 2 * matching.taxonomy_size(large[0]) + 200)
     compile_taxonomy.cache_clear()
     compiled = [compile_taxonomy(t) for t in small]
-    assert all(compile_taxonomy(t) is c for t, c in zip(small, compiled))  # the common case: compiled once
+    assert all(compile_taxonomy(t) is c for t, c in zip(small, compiled, strict=True))  # compiled once
     for t in large:
         compile_taxonomy(t)
     assert large[1] in compile_taxonomy and large[2] in compile_taxonomy
