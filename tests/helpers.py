@@ -75,6 +75,13 @@ class RecordingRuntime(TestRuntime):
         return f"/resource/{uri}"
 
 
+def view_data(fragment):
+    """The student view's data, as its script reads it: the JSON in the view's own .ct-data script element."""
+    found = re.search(r'<script type="application/json" class="ct-data">(.*?)</script>', fragment.content, re.S)
+    assert found, "the student view holds no data script"
+    return json.loads(found.group(1))
+
+
 def make_block(exercise=None, runtime=None):
     """A bound block, configured from an Exercise (default: the insurance example)."""
     runtime = runtime or RecordingRuntime()

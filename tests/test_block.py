@@ -14,7 +14,7 @@ from customer_tenet_xblock.exercise import olx
 from customer_tenet_xblock.exercise.presets import INSURANCE, MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.rubric.taxonomy import Group
-from helpers import RecordingRuntime, call_handler, learner_fields, make_block
+from helpers import RecordingRuntime, call_handler, learner_fields, make_block, view_data
 
 THREE_GROUPS = "policyholders\nagents\ncoworkers"
 FIVE_GROUPS = "policyholders\nagents\ncoworkers\nmy manager\nunderwriting"
@@ -29,8 +29,8 @@ def submit(block, answer, reflection=None):
 
 
 def page_data(block):
-    """The student view's init arguments, as the page's script receives them."""
-    return json.loads(block.student_view().json_init_args)
+    """The student view's data, as the page's script receives them."""
+    return view_data(block.student_view())
 
 
 def assert_no_group_given_away(data):

@@ -194,8 +194,8 @@ def test_nothing_scrolls_sideways_or_is_cut_off(browser, workbench, viewport, sc
 
 def page_data_strings(page_html):
     """Every key and string the student view's init arguments hold, as its script receives them."""
-    found = re.search(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>', page_html, re.S)
-    data = json.loads(json.loads(found.group(1)))
+    found = re.search(r'<script type="application/json" class="ct-data">(.*?)</script>', page_html, re.S)
+    data = json.loads(found.group(1))
     strings = []
 
     def walk(value):

@@ -10,6 +10,7 @@ through Studio's handler over HTTP, then a learner's Chromium loads and uses
 the page and no payload runs.
 """
 import html
+import json
 import re
 
 import lxml.html
@@ -127,9 +128,11 @@ def test_student_view_escapes_every_authored_text(is_staff):
     assert call_handler(block, "submit", {"answer": "insureds\nmy boss"})[0] == 200  # feedback exists too
     markup = fragment_html(block, "student_view")
     tree = lxml.html.fragment_fromstring(markup, create_parent="div")
-    # One script element: the runtime's init arguments, which learner and author text did not end early.
+    # One script element: the view's data, which learner and author text did not end early.
     scripts = tree.findall(".//script")
-    assert [script.get("type") for script in scripts] == ["json/xblock-args"]
+    assert [script.get("type") for script in scripts] == ["application/json"]
+    groups = json.loads(scripts[0].text)["state"]["feedback"]["groups"]  # the text intact, as data
+    assert groups and all(group["label"].endswith(" " + PLAIN_PAYLOAD) for group in groups)
     scripts[0].drop_tree()
     assert_safe_html(lxml.html.tostring(tree, encoding="unicode"))
     assert tree.find_class("ct-title")[0].text_content() == "Customers " + PLAIN_PAYLOAD  # shown as text

@@ -2,6 +2,7 @@
 The view's JavaScript and CSS reach the page by URL, through the runtime's
 resource route, so a browser caches them; nothing else in the package is served.
 """
+import json
 import re
 
 import pytest
@@ -47,4 +48,21 @@ def test_a_missing_file_is_an_os_error():
 
 def test_the_view_ids_stay_short_whatever_the_usage_id():
     block = make_block()
-    assert re.fullmatch(r"customer-tenet-[0-9a-f]{12}", block.html_id())
+    assert re.fullmatch(r"ct-[0-9a-f]{12}", block.html_id())
+
+
+@pytest.mark.slow
+def test_the_view_data_is_written_once_and_learner_text_cannot_end_its_script(workbench):
+    """
+    Mirrors xblock/runtime.py (Runtime.wrap_xblock): the workbench writes init
+    arguments with json.dumps, unescaped, so arguments given as script-safe
+    text were encoded twice. The view's data is in its own HTML instead:
+    one backslash per quote, and no learner "</script>" inside it.
+    """
+    answer = 'agents\n"my boss"\n</script><b>x</b>'
+    assert WorkbenchUser(workbench, "once-learner").post("submit", {"answer": answer}).status_code == 200
+    page = WorkbenchUser(workbench, "once-learner").page
+    found = re.search(r'<script type="application/json" class="ct-data">(.*?)</script>', page, re.S)
+    assert json.loads(found.group(1))["state"]["answer"] == answer
+    assert '\\"my boss\\"' in found.group(1) and '\\\\\\"my boss' not in page
+    assert "xblock_json_init_args" not in page.split('class="customer-tenet"')[1]

@@ -88,6 +88,20 @@ class StoredExercise:
     def __repr__(self):
         return repr(self.whole)
 
+def page_state(state):
+    """
+    The learner's state as the page's script uses it: each placed entry's own
+    text, without the words and rule that matched it (the mobile apps and the
+    submit answer have them; the page never shows them).
+    """
+    feedback = state["feedback"]
+    if not feedback:
+        return state
+    groups = [{**group, "entries": [{"text": entry["text"]} for entry in group["entries"]]}
+              for group in feedback["groups"]]
+    return {**state, "feedback": {**feedback, "groups": groups}}
+
+
 DEADLINE_PASSED = N_("The due date has passed: answers are no longer accepted.")
 
 
@@ -270,27 +284,30 @@ class CustomerTenetXBlock(
     def student_view(self, context=None):
         exercise = self.exercise
         i18n = self.i18n
-        html = loader.render_django_template("html/student_view.html", {
+        fragment = Fragment()
+        i18n_catalog = add_shared_resources(fragment, self)
+        # The view's data goes into its own HTML, encoded once: init arguments given as a string
+        # (the workbench writes them unescaped, so they had to be script-safe text) were encoded twice.
+        fragment.add_content(loader.render_django_template("html/student_view.html", {
             "display_name": translate_text(i18n, exercise.display_name),
             "prompt_html": render_markdown(translate_text(i18n, exercise.prompt)),
             "reflection_prompt": translate_text(i18n, exercise.reflection_prompt),
             "max_chars": exercise.max_chars,
             "block_id": self.html_id(),
-        }, i18n_service=i18n)
-        fragment = Fragment(html)
-        i18n_catalog = add_shared_resources(fragment, self)
+            "data_json": script_safe_json({
+                "state": page_state(self.state_for_learner()),
+                "slots": map_slots(exercise.taxonomy),
+                "i18n": i18n_catalog,
+            }),
+        }, i18n_service=i18n))
         add_public_files(fragment, self, "css/customer_tenet.css", "js/customer_tenet.js")
-        fragment.initialize_js("CustomerTenetXBlock", script_safe_json({
-            "state": self.state_for_learner(),
-            "slots": map_slots(exercise.taxonomy),
-            "i18n": i18n_catalog,
-        }))
+        fragment.initialize_js("CustomerTenetXBlock")
         self.add_staff_insights(fragment)
         return fragment
 
     def html_id(self):
         """A DOM-safe id unique to this block on the page; short, as the view repeats it (usage ids are long)."""
-        return "customer-tenet-" + hashlib.sha1(str(self.scope_ids.usage_id).encode("utf-8")).hexdigest()[:12]
+        return "ct-" + hashlib.sha1(str(self.scope_ids.usage_id).encode("utf-8")).hexdigest()[:12]
 
     def student_view_data(self, context=None):
         """

@@ -50,6 +50,8 @@ class StaticLoader(ResourceLoader):
         # Indentation is for whoever edits the template, not for every page: dropped (no template
         # holds a <pre>, and its textareas are empty; what it inserts, like the prompt, is untouched).
         source = re.sub(r"\n[ \t]+", "\n", self.load_unicode(template_path))
+        # A line holding only a tag or a comment ({% if %}, {# why #}) leaves no empty line behind.
+        source = re.sub(r"\n(\{#.*?#\}|\{%.*?%\})(?=\n)", r"\1", source)
         return Template(source, engine=Engine(libraries=libraries))
 
 

@@ -4,14 +4,14 @@
  * sent. Learner and author text reaches the page through textContent, never
  * as HTML.
  */
-function CustomerTenetXBlock(runtime, element, init) {
+function CustomerTenetXBlock(runtime, element) {
     'use strict';
 
-    // The block sends its arguments as script-safe JSON text (see block.py).
-    if (typeof init === 'string') { init = JSON.parse(init); }
     var common = window.CustomerTenetCommon;
     var make = common.make;
     var root = common.unwrap(element);
+    // The view's data, in its own HTML as script-safe JSON (customer_tenet.py student_view).
+    var init = JSON.parse(root.querySelector('.ct-data').textContent);
     var translator = window.customerTenetTranslator(init.i18n);
     var gettext = translator.gettext;
     var ngettext = translator.ngettext;

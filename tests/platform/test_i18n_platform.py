@@ -19,7 +19,7 @@ from django.views.i18n import JavaScriptCatalog
 from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.resources import STATIC_DIR
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
-from helpers import RecordingRuntime, call_handler, make_block
+from helpers import RecordingRuntime, call_handler, make_block, view_data
 
 MODULE = CustomerTenetXBlock.__module__.split(".")[0]
 
@@ -118,7 +118,7 @@ def test_an_empty_pulled_folder_leaves_the_block_in_spanish(tmp_path):
     with translation.override("es"):
         html = block.student_view().content
         status, state = call_handler(block, "submit", {"answer": "policyholders\nmy boss"})
-        init = json.loads(block.student_view().json_init_args)
+        init = view_data(block.student_view())
     assert "¿Quiénes son tus clientes?" in html  # the display name, translated in Python
     assert "Enviar" in html and ">Submit<" not in html  # a {% trans %} of the template
     assert status == 200 and state["score_text"].startswith("Puntuación")

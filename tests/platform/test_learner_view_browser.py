@@ -3,7 +3,6 @@ The learner's view in Debian's chromium on an LMS-like page: the block built
 with the platform's mixins (due dates, show_correctness), its fragment served
 as the LMS serves it, its handlers answered by the block itself.
 """
-import json
 from pathlib import Path
 
 import pytest
@@ -43,7 +42,7 @@ def open_in_lms(page, block):
 {css}<script>{JQUERY.read_text(encoding="utf-8")}</script>{scripts}</head>
 <body><main><h2>Unit: who are your customers</h2><div class="xblock" id="the-block">{fragment.content}</div></main><script>
 var runtime = {{handlerUrl: function (element, name) {{ return '/handler/' + name; }}}};
-CustomerTenetXBlock(runtime, document.getElementById('the-block'), {json.dumps(fragment.json_init_args)});
+CustomerTenetXBlock(runtime, document.getElementById('the-block'));
 </script></body></html>"""
 
     def answer(route):

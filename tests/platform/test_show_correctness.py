@@ -11,7 +11,7 @@ import pytest
 
 from customer_tenet_xblock.exercise.feedback import correctness_visible
 from customer_tenet_xblock.exercise.presets import INSURANCE
-from helpers import call_handler
+from helpers import call_handler, view_data
 from lms_learner import HOUR, NOW, make_lms_block
 
 ANSWER = "policyholders\nagents"
@@ -23,8 +23,8 @@ def submit(block, answer=ANSWER):
 
 
 def page_data(block):
-    """The student view's init arguments, as the page's script receives them."""
-    return json.loads(block.student_view().json_init_args)
+    """The student view's data, as the page's script receives them."""
+    return view_data(block.student_view())
 
 
 def assert_shows_nothing_of_the_grading(state):
