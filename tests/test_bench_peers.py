@@ -54,3 +54,25 @@ def test_a_repeat_view_counts_only_what_is_not_fetched_by_url(lifted):
     assert 0 < repeat < first
     for name, (first, repeat) in sizes.items():
         assert 0 < repeat <= first, name
+
+
+@pytest.mark.slow
+def test_a_submit_makes_no_more_statements_than_ftrs(lifted):
+    """
+    Mirrors workbench/runtime.py (WorkbenchDjangoKeyValueStore: has() and get()
+    each query the state's row): a submit reads each learner field with one
+    look-up, so its statements stay at or under FTR's (issue 15).
+    """
+    ours, ftr = lifted["sql"]["this block"], lifted["sql"]["FTR"]
+    assert ours[0] <= ftr[0] and ours[1] == 2, (ours, ftr)
+
+
+@pytest.mark.slow
+def test_a_repeat_view_stays_small(lifted):
+    """
+    Mirrors xblock/runtime.py (Runtime.wrap_xblock writes init arguments with
+    json.dumps): the view's data, encoded once, keeps a repeat view for a
+    learner who answered under 6 kB (6.5 kB when it was encoded twice).
+    """
+    first, repeat = lifted["sizes"]["this block"]
+    assert repeat < 6_000 and first - repeat > 20_000
