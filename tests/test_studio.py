@@ -16,7 +16,16 @@ from customer_tenet_xblock.block.studio import editor_data, id_from_label, read_
 from customer_tenet_xblock.exercise.presets import ANY_ORGANISATION, INSURANCE, MANAGERS
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.exercise.validation import MAX_LABEL_LENGTH
-from helpers import MANAGERS_SCENARIO, RecordingRuntime, call_handler, learner_fields, make_block, workbench_post
+from helpers import (
+    MANAGERS_SCENARIO,
+    ListUserStateClient,
+    RecordingRuntime,
+    call_handler,
+    learner_fields,
+    make_block,
+    submitted_states,
+    workbench_post,
+)
 
 I18N = NullI18nService()
 BASE = Exercise()
@@ -345,3 +354,91 @@ class TestInTheWorkbench:
         page = requests.get(f"{workbench}/scenario/{MANAGERS_SCENARIO}/", params={"student": "viewer"}, timeout=30)
         assert "Your people are your customers" in page.text and "Broken" not in page.text
 
+
+
+# ---- the editor's panel "What learners wrote that no group took" (issue 13) ------------------
+
+
+class RefusingStateClient:
+    """Any read of learners' states fails the test."""
+
+    def iter_all_for_block(self, block_key, scope=None):
+        raise AssertionError("learners' states were read")
+
+
+class TestLearnersPanel:
+    """
+    In Studio's editor the panel asks the class_summary handler, which Studio
+    serves through component_handler and which reads learners' states there
+    as in the LMS: Studio loads lms.djangoapps.courseware too.
+    """
+
+    COURSE = "course-v1:Org+Course+Run"
+
+    def studio_block(self, writers=(COURSE,), client=None):
+        """Studio's editor runtime: a permissions service, no user_is_staff; a state client only if given."""
+        runtime = RecordingRuntime("author-1", is_staff=False)
+        runtime._services["studio_user_permissions"] = FakeStudioPermissions(set(writers))  # pylint: disable=protected-access
+        if client is not None:
+            runtime._services["user_state_client"] = client  # pylint: disable=protected-access
+        ids = ScopeIds("author-1", "customer_tenet", "def-1", TestStudioAuthors.USAGE)
+        return runtime.construct_xblock_from_class(CustomerTenetXBlock, ids)
+
+    def test_the_editor_offers_the_panel_and_the_rescore_note_but_reads_nothing_until_asked(self):
+        """
+        Studio's editor renders studio_view (cms/djangoapps/contentstore/views/component.py):
+        opening it must not read learners' states; the panel says how scores follow.
+        """
+        html = self.studio_block(client=RefusingStateClient()).studio_view().content
+        assert "What learners wrote that no group took" in html
+        assert "Show what learners wrote" in html
+        assert "Rescore All Learners&#x27; Submissions" in html
+        assert "block-v1:Org+Course+Run+type@customer_tenet+block@tenet1" in html
+
+    def test_an_author_gets_the_class_summarys_own_figures(self):
+        """
+        Studio has lms.djangoapps.courseware in its INSTALLED_APPS (cms/envs/common.py),
+        so the state client the LMS's summary uses works in the editor's
+        handlers (cms/djangoapps/contentstore/views/component.py): the panel's
+        entries, counts and suggestions are the class summary's.
+        """
+        states = submitted_states()
+        status, in_studio = call_handler(self.studio_block(client=ListUserStateClient(states)), "class_summary", {})
+        lms_staff = make_block(runtime=RecordingRuntime("staff-1", is_staff=True))
+        lms_staff.runtime._services["user_state_client"] = ListUserStateClient(states)  # pylint: disable=protected-access
+        assert status == 200
+        _status, in_lms = call_handler(lms_staff, "class_summary", {})
+        assert in_studio["unplaced"] == in_lms["unplaced"]
+        assert in_studio["unplaced"][0]["learners"] == 3 and in_studio["unplaced"][0]["suggested_group"]
+
+    def test_who_may_not_edit_the_course_is_refused(self):
+        """Studio's permissions service decides (cms/djangoapps/contentstore/views/component.py serves the handler)."""
+        block = self.studio_block(writers=("course-v1:Other+Course+Run",), client=RefusingStateClient())
+        status, body = call_handler(block, "class_summary", {})
+        assert (status, body["code"]) == (403, "staff_only")
+        learner = make_block(runtime=RecordingRuntime("learner-1"))
+        learner.runtime._services["user_state_client"] = RefusingStateClient()  # pylint: disable=protected-access
+        assert call_handler(learner, "class_summary", {})[0] == 403
+
+    def test_without_a_state_client_the_panel_says_so_and_the_editor_works(self):
+        """A runtime without a user-state client: a clear 501, and saving still works."""
+        block = self.studio_block()
+        assert "Show what learners wrote" in block.studio_view().content
+        status, body = call_handler(block, "class_summary", {})
+        assert (status, body["code"]) == (501, "no_user_states") and "problem responses report" in body["error"]
+        assert call_handler(block, "studio_save", config(display_name="Still saves"))[0] == 200
+
+    def test_a_synonym_added_in_the_panel_is_stored_by_save_and_places_the_entry(self):
+        """
+        The panel adds to the editor's unsaved groups; studio_save, the handler
+        Studio saves the block after (cms/djangoapps/contentstore/views/component.py),
+        stores it, and the next summary places the entry.
+        """
+        block = self.studio_block(client=ListUserStateClient(submitted_states()))
+        row = call_handler(block, "class_summary", {})[1]["unplaced"][0]
+        data = editor_data(block.exercise)
+        group = next(g for g in data["groups"] if g["id"] == row["suggested_group"])
+        group["synonyms"] = (group["synonyms"] + "\n" + row["text"]).strip()
+        assert call_handler(block, "studio_save", data)[0] == 200
+        again = call_handler(block, "class_summary", {})[1]
+        assert row["text"] not in [r["text"] for r in again["unplaced"]]

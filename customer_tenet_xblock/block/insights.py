@@ -39,6 +39,27 @@ from .resources import add_public_files, loader
 SUMMARY_CACHE_SECONDS = 5 * 60
 
 
+def rescore_location(usage_id):
+    """
+    The problem's location as the instructor dashboard's rescore form takes
+    it: without the branch and version Studio's keys may carry (as
+    opaque_keys' Django key fields strip them before a query).
+    """
+    if hasattr(usage_id, "for_branch") and hasattr(usage_id, "version_agnostic"):
+        usage_id = usage_id.for_branch(None).version_agnostic()
+    return str(usage_id)
+
+
+def rescore_text(block):
+    """The rescore note shown next to every way of adding a synonym: where and how scores follow."""
+    return block.gettext(
+        "A new synonym places new answers at once, but learners' scores change only when the problem is "
+        "rescored: in the instructor dashboard, open Student Admin, enter this problem's location ({location}) "
+        "under “Adjust all enrolled learners' grades for a specific problem” and select Rescore All Learners' "
+        "Submissions (or Rescore Only If Scores Improve)."
+    ).format(location=rescore_location(block.scope_ids.usage_id))
+
+
 def user_state_client(block):
     """
     Something with the LMS's XBlockUserStateClient.iter_all_for_block, or None.
@@ -74,7 +95,7 @@ class InsightsMixin(XBlockMixin):
             "block_id": self.html_id(),
             "cap": LEARNER_CAP,
             "minutes": SUMMARY_CACHE_SECONDS // 60,
-            "location": str(self.scope_ids.usage_id),
+            "rescore_text": rescore_text(self),
         }, i18n_service=self.i18n))
         add_public_files(fragment, self, "css/insights.css", "js/insights.js")
 
@@ -129,14 +150,28 @@ class InsightsMixin(XBlockMixin):
 
     @json_api
     @staff_only
-    @studio_only
     def add_synonym(self, data, suffix=""):
         """
         Staff: add a frequent unplaced entry as a synonym of a group, in one
-        action. Only where authored settings can be written: the LMS keeps
-        them read-only, so there it answers 403 and changes nothing (add the
-        synonym in Studio instead). Stored scores do not change until rescored.
+        action, where authored settings can be written (the workbench, a
+        runtime that stores them). The LMS keeps them read-only: there the
+        answer is 403, nothing changes, and the message points to the Studio
+        editor's panel, which does the same from the same figures. Stored
+        scores do not change until rescored.
         """
+        try:
+            return self._store_synonym(data)
+        except JsonRefusal as refusal:
+            if refusal.code != "studio_only":
+                raise
+            raise JsonRefusal(403, "studio_only", self.gettext(
+                "The exercise cannot be changed from this page. In Studio, select Edit on this problem, then "
+                "“Show what learners wrote” under “What learners wrote that no group took”: add the synonym "
+                "there, select Save and publish."
+            )) from None
+
+    @studio_only
+    def _store_synonym(self, data, suffix=""):
         exercise, group, entry = exercise_with_synonym(self.exercise, data, self.i18n)
         self.store_exercise(exercise)
         return {

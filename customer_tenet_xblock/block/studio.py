@@ -22,6 +22,7 @@ from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME
 from ..exercise.submission import clean_text, read_submission, require_object
 from ..exercise.validation import MAX_ID_LENGTH, exercise_problems
 from ..rubric.taxonomy import Group, Taxonomy
+from .insights import rescore_text
 from .json_api import JsonRefusal, json_api
 from .permissions import staff_only, studio_only
 from .resources import add_palette, add_public_files, add_shared_resources, loader, script_safe_json
@@ -209,7 +210,13 @@ def checked_exercise(data, base, translator):
 
 @XBlock.wants("studio_user_permissions")  # how Studio says who may edit (see permissions.py)
 class StudioMixin(XBlockMixin):
-    """Studio views and handlers of the block."""
+    """
+    Studio views and handlers of the block. The editor's panel "What learners
+    wrote that no group took" asks InsightsMixin's class_summary handler: the
+    same figures, cap and cache as the LMS's class summary. Studio loads
+    lms.djangoapps.courseware too (cms/envs/common.py), so learners' states
+    are readable there; synonyms added in the panel are stored by studio_save.
+    """
 
     has_author_view = True  # Studio's unit page shows author_view, not the learner's view
 
@@ -223,6 +230,7 @@ class StudioMixin(XBlockMixin):
             },
             "kinds": [(code, i18n.gettext(label)) for code, label in KIND_LABELS],
             "presets": [(preset_id, i18n.gettext(name)) for preset_id, (name, _taxonomy) in PRESETS.items()],
+            "rescore_text": rescore_text(self),
         }, i18n_service=i18n)
         fragment = Fragment(html)
         i18n_catalog = add_shared_resources(fragment, self)

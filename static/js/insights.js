@@ -70,7 +70,15 @@ function CustomerTenetInsights(runtime, element, translator) {
                 outcome.textContent = result.message;
                 button.hidden = true;
             }).fail(function (xhr) {
+                var refused = common.refusal(xhr, '');
                 outcome.textContent = errorText(xhr);
+                if (refused.code === 'studio_only') {
+                    // This page cannot store settings (the LMS): every such button would fail; the message says where to go.
+                    Array.prototype.forEach.call(section.querySelectorAll('.ct-add-synonym'), function (other) {
+                        other.hidden = true;
+                    });
+                    return;
+                }
                 button.disabled = false;
             });
         });

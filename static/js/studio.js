@@ -307,17 +307,32 @@ function CustomerTenetStudio(runtime, element, init) {
 
     var afterTry = null;  // what the status line says once the preview has been redone
 
-    // An unplaced entry, and a way to make it a synonym of a group there and then.
-    function synonymOffer(text, index) {
+    // Puts `text` in a group row's synonyms (unsaved) and says so; the preview follows if there is a sample.
+    function addSynonym(text, row, groupName) {
+        var synonyms = fieldOf(row, 'synonyms');
+        synonyms.value = synonyms.value.replace(/\s+$/, '') + (synonyms.value.trim() ? '\n' : '') + text;
+        var said = format(gettext('“{entry}” is now a synonym of {group}. Select Save to keep it.'),
+            {entry: text, group: groupName});
+        if (root.querySelector('.ct-sample').value.trim()) {
+            afterTry = said;
+            root.querySelector('.ct-try').click();
+        } else {
+            statusLine.textContent = said;
+        }
+    }
+
+    // An entry no group took, and a way to make it a synonym of a group (preselected: `suggestedId`) there and then.
+    function synonymOffer(text, controlId, suggestedId, onAdded) {
         var item = make('li', 'ct-try-unplaced-entry');
         item.appendChild(make('span', 'ct-try-unplaced-text', text));
         var choice = make('select', 'ct-synonym-group');
-        choice.id = baseId + '-unplaced-' + index;
+        choice.id = controlId;
         var label = make('label', 'ct-synonym-label', gettext('Add as a synonym of'));
         label.setAttribute('for', choice.id);
         groupRows().forEach(function (row, position) {
             var option = make('option', null, fieldOf(row, 'label').value || format(gettext('Group {number}'), {number: position + 1}));
             option.value = String(position);
+            option.selected = Boolean(suggestedId) && fieldOf(row, 'id').value === suggestedId;
             choice.appendChild(option);
         });
         var add = make('button', 'ct-button ct-add-synonym', gettext('Add'));
@@ -326,11 +341,8 @@ function CustomerTenetStudio(runtime, element, init) {
         add.addEventListener('click', function () {
             var row = groupRows()[Number(choice.value)];
             if (!row) { return; }
-            var synonyms = fieldOf(row, 'synonyms');
-            synonyms.value = synonyms.value.replace(/\s+$/, '') + (synonyms.value.trim() ? '\n' : '') + text;
-            afterTry = format(gettext('“{entry}” is now a synonym of {group}. Select Save to keep it.'),
-                {entry: text, group: choice.options[choice.selectedIndex].textContent});
-            root.querySelector('.ct-try').click();  // the preview follows at once
+            addSynonym(text, row, choice.options[choice.selectedIndex].textContent);
+            if (onAdded) { onAdded(add, choice); }
         });
         item.appendChild(document.createTextNode(' '));
         item.appendChild(label);
@@ -362,7 +374,9 @@ function CustomerTenetStudio(runtime, element, init) {
         if (feedback.unplaced.length) {
             box.appendChild(make('p', null, gettext('Entries not placed in any group:')));
             var unplaced = make('ul', 'ct-try-unplaced');
-            feedback.unplaced.forEach(function (text, index) { unplaced.appendChild(synonymOffer(text, index)); });
+            feedback.unplaced.forEach(function (text, index) {
+                unplaced.appendChild(synonymOffer(text, baseId + '-unplaced-' + index));
+            });
             box.appendChild(unplaced);
         }
         if (feedback.balance.message) { box.appendChild(make('p', 'ct-try-balance', feedback.balance.message)); }
@@ -393,6 +407,30 @@ function CustomerTenetStudio(runtime, element, init) {
             sampleError.hidden = false;
             sample.setAttribute('aria-invalid', 'true');
             sample.focus();
+        });
+    });
+
+    // "What learners wrote that no group took": the class summary's unplaced entries, read only when asked.
+    root.querySelector('.ct-learners-load').addEventListener('click', function (event) {
+        var list = root.querySelector('.ct-learners-list');
+        var status = root.querySelector('.ct-learners-status');
+        status.textContent = gettext('Reading what learners wrote…');
+        run(event.currentTarget, post('class_summary', {}), function (summary) {
+            list.textContent = '';
+            summary.unplaced.forEach(function (row, index) {
+                var item = synonymOffer(row.text, baseId + '-learners-' + index, row.suggested_group, function (add, choice) {
+                    add.disabled = choice.disabled = true;  // added: once is enough
+                });
+                item.insertBefore(make('span', 'ct-learners-count', ' (' + row.learners_text + ')'), item.children[1]);
+                list.appendChild(item);
+            });
+            list.hidden = summary.unplaced.length === 0;
+            var none = summary.learners === 0 ? '' : gettext('Every entry learners wrote was placed in a group.');
+            status.textContent = [summary.learners_text, summary.unplaced.length ? '' : none, summary.limit_text]
+                .filter(Boolean).join(' ');
+        }, function (response) {
+            list.hidden = true;
+            status.textContent = response.error;
         });
     });
 
