@@ -1,7 +1,8 @@
 """What an author does in the Studio editor, in Debian's chromium against the workbench server."""
 import pytest
 
-from helpers import MANAGERS_SCENARIO
+from customer_tenet_xblock.exercise.class_figures import normalise_entry
+from helpers import MANAGERS_SCENARIO, WorkbenchUser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -172,3 +173,49 @@ def test_an_author_picks_a_groups_kind_and_its_everyday_words_place_entries(page
     editor.locator(".ct-studio-status").filter(has_text="Saved.").wait_for()
     page.reload()
     assert group(open_editor(page, workbench), "Hauliers").get_by_label("Kind of customer").input_value() == "suppliers"
+
+
+def test_an_author_adds_what_learners_wrote_from_the_editor_and_a_learners_new_answer_is_placed(page, server):
+    """
+    Issue 13 on the real platform: the LMS keeps authored fields read-only
+    (lms/djangoapps/lms_xblock/field_data.py), so the one action lives in
+    Studio's editor, whose handlers may store them
+    (cms/djangoapps/contentstore/views/component.py) and which can read
+    learners' states (cms/envs/common.py installs lms.djangoapps.courseware).
+    A workbench of its own, so the class is exactly these learners.
+    """
+    base, _database = server
+    for learner in ("lamp-1", "lamp-2", "lamp-3"):
+        response = WorkbenchUser(base, learner, MANAGERS_SCENARIO).post("submit", {"answer": "the lamplighters"})
+        assert response.status_code == 200
+    requests_seen = []
+    page.on("request", lambda request: requests_seen.append(request.url))
+    editor = open_editor(page, base)
+    assert not [url for url in requests_seen if "/class_summary/" in url]  # nothing read on editor start
+    panel = editor.locator(".ct-learners-unplaced")
+    assert "Rescore All Learners' Submissions" in panel.inner_text()
+    editor.get_by_label("Sample answer").fill("the lamplighters")
+    editor.get_by_role("button", name="Try this answer").click()
+    editor.locator(".ct-try-unplaced").wait_for()
+
+    with page.expect_response(lambda response: "/class_summary/" in response.url) as loaded:
+        panel.get_by_role("button", name="Show what learners wrote").click()
+    entry = normalise_entry("the lamplighters")
+    row = next(row for row in loaded.value.json()["unplaced"] if row["text"] == entry)
+    item = panel.locator(".ct-learners-list li").filter(has_text=entry)
+    assert "3 learners" in item.inner_text()
+    choice = item.get_by_label("Add as a synonym of")
+    assert choice.evaluate("select => select.options[select.selectedIndex].textContent") == row["suggested_label"]
+    with page.expect_response(lambda response: "/studio_preview/" in response.url):
+        item.get_by_role("button", name="Add").click()  # one action
+    editor.locator(".ct-studio-status").filter(has_text="Select Save to keep it").wait_for()
+    result = editor.locator(".ct-try-result")
+    result.filter(has_text=f"{row['suggested_label']} — Found").wait_for()  # the preview followed
+    assert group(editor, row["suggested_label"]).get_by_label("Synonyms").input_value().endswith(entry)
+
+    save(editor)
+    editor.locator(".ct-studio-status").filter(has_text="Saved.").wait_for()
+    response = WorkbenchUser(base, "lamp-4", MANAGERS_SCENARIO).post("submit", {"answer": "the lamplighters"})
+    found = [group["label"] for group in response.json()["feedback"]["groups"] if group["found"]]
+    assert found == [row["suggested_label"]]
+

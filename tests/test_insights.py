@@ -331,3 +331,14 @@ def test_staff_add_an_unplaced_entry_as_a_synonym_from_the_page(bench, page):
     row.locator(".ct-add-synonym-outcome").filter(has_text="rescore").wait_for()
     section.get_by_role("button", name="Load the class summary").click()
     section.locator(".ct-insights-no-unplaced").wait_for(state="visible")
+
+
+def test_the_summary_says_scores_change_on_rescore_and_where_to_add_synonyms_on_the_lms():
+    """
+    Issue 13: the rescore note with this problem's location, and, since the
+    LMS keeps authored settings read-only (lms/djangoapps/lms_xblock/field_data.py),
+    the way to the Studio editor's panel that adds the same entries.
+    """
+    html = staff_block().student_view().content
+    assert "Rescore All Learners&#x27; Submissions" in html and "location (usage-1)" in html
+    assert "“Show what learners wrote”" in html and "select Edit on this problem" in html

@@ -21,6 +21,13 @@ from customer_tenet_xblock.exercise.settings import Exercise
 from helpers import RecordingRuntime, call_handler
 
 COURSE = "course-v1:Org+Course+Run"
+SETTINGS_ONLY_IN_STUDIO = "Esta configuración solo se puede cambiar en Studio."
+# add_synonym's refusal points to the Studio editor's panel that does the same (issue 13).
+USE_THE_EDITORS_PANEL = (
+    "El ejercicio no se puede cambiar desde esta página. En Studio, selecciona Editar en este problema y luego "
+    "«Mostrar lo que escribieron los estudiantes» en «Lo que escribieron los estudiantes y ningún grupo tomó»: "
+    "añade ahí el sinónimo, selecciona Guardar y publica."
+)
 
 
 class Usage(str):
@@ -146,13 +153,14 @@ class TestInTheLms:
         """
         Issue 13's one action stores an authored setting, which the LMS keeps
         read-only (lms/djangoapps/lms_xblock/field_data.py): 403, translated,
-        and the exercise is as it was.
+        the message names the Studio editor's panel that does the same, and
+        the exercise is as it was.
         """
         block = lms_block(is_staff=True)
         with translation.override("es"):
             status, response = call_handler(block, "add_synonym", {"entry": "harbour pilots", "group": "coworkers"})
         assert (status, response["code"]) == (403, "studio_only")
-        assert response["error"] == "Esta configuración solo se puede cambiar en Studio."
+        assert response["error"] == USE_THE_EDITORS_PANEL
         assert block_in(block.runtime).exercise == Exercise()
 
     def test_staff_may_still_try_an_answer_and_read_presets(self):
@@ -348,7 +356,7 @@ class TestInAContentLibrary:
         with translation.override("es"):
             status, response = call_library_handler(block, handler, body)
         assert (status, response["code"]) == (403, "studio_only")
-        assert response["error"] == "Esta configuración solo se puede cambiar en Studio."
+        assert response["error"] == (USE_THE_EDITORS_PANEL if handler == "add_synonym" else SETTINGS_ONLY_IN_STUDIO)
         assert block.runtime.stored == []
 
     @pytest.mark.parametrize("is_staff", [False, True])
