@@ -59,8 +59,9 @@ class Token(NamedTuple):
     symbol: bool = False  # & + /
 
 
-# Where an entity may start ('&'), or a character that may fold to none or several.
-_UNUSUAL = re.compile(r"[^\x00-\x25\x27-\x7f]")
+# A character that may fold to none or several, or an '&' that may start an
+# entity (a name of 1-10 letters, digits or '#', then ';': _MAX_ENTITY).
+_UNUSUAL = re.compile(r"[^\x00-\x7f]|&(?=[\w#]{1,10};)")
 
 
 def _folded_with_positions(text):
@@ -100,9 +101,9 @@ def _folded_with_positions(text):
     return "".join(chars), (starts, ends)
 
 
-# One character class, no alternation or nesting: linear, cannot backtrack.
+# Character classes (two disjoint ones for tokens), no nesting: linear, cannot backtrack.
 _WORD_RUN = re.compile(r"[^\W_]+")
-_SYMBOL_RUN = re.compile(r"[&+/]")
+_TOKEN_RUN = re.compile(r"[^\W_]+|[&+/]")
 _JOINERS = APOSTROPHES + CONJUNCTION_SYMBOLS + "."
 _JOINER = re.compile("[" + re.escape(_JOINERS) + "]")
 _JOINERS_AFTER_WORD = frozenset(APOSTROPHES + ".")
@@ -129,53 +130,44 @@ def _tokenize(text):
         return tuple(Token(m.group(), m.start(), m.end(), False,
                            m.end() - m.start() > 1 and text[m.start():m.end()].isupper())
                      for m in _WORD_RUN.finditer(folded))
-    runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(folded)]
-    symbols = [m.start() for m in _SYMBOL_RUN.finditer(folded)] if any(
-        c in folded for c in CONJUNCTION_SYMBOLS) else []
-    pieces = []  # (folded start, folded end, word, possessive)
-    k = 0
-    while k < len(runs):
+    # Words and symbols in one pass, in order; a word glued to the next by an
+    # apostrophe or a dot takes it in ("don't", "agent's", "V.P.").
+    runs = [(m.start(), m.end()) for m in _TOKEN_RUN.finditer(folded)]
+    tokens, k, n = [], 0, len(runs)
+    while k < n:
         begin, end = runs[k]
-        parts = [folded[begin:end]]  # joined once at the end: linear however many glued pieces
-        possessive, dotted = False, False
-        while True:
-            gap = folded[end:end + 1]
-            if gap not in _JOINERS_AFTER_WORD:
-                break  # the common case: a space or a symbol, nothing glued
-            nxt = runs[k + 1] if k + 1 < len(runs) else None
-            adjacent = nxt is not None and nxt[0] == end + 1
-            if gap and gap in APOSTROPHES:
-                if adjacent and folded[nxt[0]:nxt[1]] == "s":
-                    possessive, end, k = True, nxt[1], k + 1  # agent's
-                elif adjacent:
-                    parts.append(folded[nxt[0]:nxt[1]])  # don't, o'brien: one word
-                    end, k = nxt[1], k + 1
-                    continue
-                elif parts[-1].endswith("s"):
-                    possessive, end = True, end + 1  # agents'
-            elif (gap == "." and adjacent and (dotted or end - begin == 1)
-                    and nxt[1] - nxt[0] == 1 and folded[nxt[0]].isalpha()):
-                parts.append(folded[nxt[0]])  # V.P., e.g., C.E.O. read as one word
-                dotted, end, k = True, nxt[1], k + 1
-                continue
-            break
-        pieces.append((begin, end, "".join(parts), possessive))
         k += 1
-    for position in symbols:
-        pieces.append((position, position + 1, "&", None))
-    if symbols:
-        pieces.sort()
-    tokens = []
-    for begin, end, word, possessive in pieces:
-        if positions is None:
-            s, e = begin, end
-        else:
-            s, e = positions[0][begin], positions[1][end - 1]
-        if possessive is None:
-            tokens.append(Token("&", s, e, symbol=True))
+        if folded[begin] in CONJUNCTION_SYMBOLS:
+            s, e = (begin, end) if positions is None else (positions[0][begin], positions[1][begin])
+            tokens.append(Token("&", s, e, False, False, True))
             continue
-        upper = len(word) >= 2 and text[s:e].isupper()
-        tokens.append(Token(word, s, e, possessive, upper))
+        possessive = False
+        if folded[end:end + 1] not in _JOINERS_AFTER_WORD:
+            word = folded[begin:end]  # the common case: a space or a symbol follows
+        else:
+            parts, dotted = [folded[begin:end]], False  # joined once at the end: linear
+            while True:
+                gap = folded[end:end + 1]
+                nxt = runs[k] if k < n else None
+                adjacent = nxt is not None and nxt[0] == end + 1 and folded[nxt[0]] not in CONJUNCTION_SYMBOLS
+                if gap and gap in APOSTROPHES:
+                    if adjacent and folded[nxt[0]:nxt[1]] == "s":
+                        possessive, end, k = True, nxt[1], k + 1  # agent's
+                    elif adjacent:
+                        parts.append(folded[nxt[0]:nxt[1]])  # don't, o'brien: one word
+                        end, k = nxt[1], k + 1
+                        continue
+                    elif parts[-1].endswith("s"):
+                        possessive, end = True, end + 1  # agents'
+                elif (gap == "." and adjacent and (dotted or end - begin == 1)
+                        and nxt[1] - nxt[0] == 1 and folded[nxt[0]].isalpha()):
+                    parts.append(folded[nxt[0]])  # V.P., e.g., C.E.O. read as one word
+                    dotted, end, k = True, nxt[1], k + 1
+                    continue
+                break
+            word = "".join(parts)
+        s, e = (begin, end) if positions is None else (positions[0][begin], positions[1][end - 1])
+        tokens.append(Token(word, s, e, possessive, len(word) >= 2 and text[s:e].isupper()))
     return tuple(tokens)
 
 
