@@ -236,13 +236,16 @@ class CompiledTaxonomy:
         return [base]
 
     def words(self, entry):
-        words = []
+        words, cached = [], self._word_cache
         for position, token in enumerate(tokenize(entry)):
-            forms = self._corrected_forms(token)
-            plural = len(forms) == 1 and forms[0] != token.word and not token.symbol
+            typed, start, end, possessive, upper, symbol = token
+            forms = cached.get((typed, upper, symbol)) or self._corrected_forms(token)
+            if len(forms) == 1:  # most words: one form, plural when it is not the word as typed
+                text = forms[0]
+                words.append(Word(text, start, end, position, typed, possessive, text != typed and not symbol, True))
+                continue
             for text in forms:
-                words.append(Word(text, token.start, token.end, position, token.word,
-                                  token.possessive, plural, len(forms) == 1))
+                words.append(Word(text, start, end, position, typed, possessive, False, False))
         return words
 
     def _corrected_forms(self, token):
