@@ -319,6 +319,9 @@ def adversarial_answers(length, rng):
             f"agnets{''.join(rng.choice(LETTERS) for _ in range(4))}" for _ in range(length // 11 + 1))[:length],
         "endless conjunctions (agents and their staff and ...)": _repeat("agents and their staff and ", length),
         "a token per character (2/2/2/...)": _repeat("2/", length),
+        "a word per two characters (a a a ...)": _repeat("a ", length),
+        "thousands of entries (a1,a2,...; refused past the limit)": ",".join(
+            f"a{n}" for n in range(length // 3))[:length],
     }
 
 
@@ -346,6 +349,7 @@ def _cold_grade(text, taxonomy, normal, default):
     """
     from xblock.runtime import NullI18nService
 
+    from customer_tenet_xblock.exercise.refusals import Refusal
     from customer_tenet_xblock.exercise.settings import MAX_CHARS_BOUNDS, MAX_ENTRIES_BOUNDS, Exercise
     from customer_tenet_xblock.exercise.submission import read_submission
     from customer_tenet_xblock.rubric import grade_entries
@@ -353,7 +357,10 @@ def _cold_grade(text, taxonomy, normal, default):
 
     def check_and_grade(text, taxonomy):
         exercise = Exercise(max_chars=MAX_CHARS_BOUNDS[1], max_entries=MAX_ENTRIES_BOUNDS[1], taxonomy=taxonomy)
-        submission = read_submission({"answer": text}, exercise, NullI18nService())  # an allowed answer
+        try:
+            submission = read_submission({"answer": text}, exercise, NullI18nService())
+        except Refusal:
+            return  # too many entries: refused once splitting has passed the limit
         grade_entries(submission.entries, taxonomy)  # as the block does: split once, by the checks
 
     def once(text, taxonomy):
