@@ -43,8 +43,8 @@ def test_submit_then_revisit(workbench):
     assert again["answer"] == "insureds\nbrokers\nmy boss" and again["reflection"] == "hm"
     assert again["feedback"]["score_text"] == state["feedback"]["score_text"]
     page = page_of(workbench, "customer_tenet.0", "http-learner")
-    # The initial state rides along with the page, as script-safe JSON text inside the init arguments.
-    assert "insureds\\\\nbrokers\\\\nmy boss" in page
+    # The initial state rides along with the page, as script-safe JSON in the view's own data script.
+    assert "insureds\\nbrokers\\nmy boss" in page
 
 
 def test_learners_do_not_share_state(workbench):
