@@ -1,4 +1,5 @@
 """Services for the workbench (loaded by name from workbench_settings)."""
+import functools
 import gettext
 import importlib.resources
 import json
@@ -38,17 +39,26 @@ class BlockCatalogI18nService:
         from django.conf import settings
 
         language = translation.get_language() or settings.LANGUAGE_CODE
-        folders = [os.environ.get("WORKBENCH_EXTRA_LOCALE_DIR"),
-                   str(importlib.resources.files("customer_tenet_xblock") / "translations")]
-        for folder in filter(None, folders):
-            try:
-                return gettext.translation("text", folder, [translation.to_locale(language)])
-            except OSError:
-                continue
-        return translation
+        return _catalog_for(language, os.environ.get("WORKBENCH_EXTRA_LOCALE_DIR"))
 
     def __getattr__(self, name):
         return getattr(self._translator(), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _catalog_for(language, extra_folder):
+    """
+    The catalog for a language, looked up once per process: the platform's
+    service resolves it once (ModuleI18nService.__init__), not on every string.
+    """
+    import django.utils.translation as translation
+    folders = [extra_folder, str(importlib.resources.files("customer_tenet_xblock") / "translations")]
+    for folder in filter(None, folders):
+        try:
+            return gettext.translation("text", folder, [translation.to_locale(language)])
+        except OSError:
+            continue
+    return translation
 
 
 # edx-user-state-client's XBlockUserState (edx_user_state_client/interface.py): what the LMS yields.
