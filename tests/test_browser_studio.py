@@ -3,6 +3,7 @@ import pytest
 
 from customer_tenet_xblock.exercise.class_figures import normalise_entry
 from helpers import MANAGERS_SCENARIO, WorkbenchUser
+from run_workbench import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -219,3 +220,27 @@ def test_an_author_adds_what_learners_wrote_from_the_editor_and_a_learners_new_a
     found = [group["label"] for group in response.json()["feedback"]["groups"] if group["found"]]
     assert found == [row["suggested_label"]]
 
+
+
+def test_without_a_state_client_the_panel_says_so_and_the_editor_still_saves(browser, tmp_path):
+    """
+    A runtime that gives no way to read learners' states (the LMS gives blocks
+    no "user_state_client" service, lms/djangoapps/courseware/block_render.py;
+    Studio relies on the courseware app, cms/envs/common.py): the panel says
+    so, and the editor saves as usual.
+    """
+    with serving(tmp_path, environment={"WORKBENCH_AS_LMS_WITHOUT_STATE_CLIENT": "1"}) as (_process, base):
+        context = browser.new_context()
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        editor = open_editor(page, base)
+        panel = editor.locator(".ct-learners-unplaced")
+        panel.get_by_role("button", name="Show what learners wrote").click()
+        panel.locator(".ct-learners-status").filter(has_text="does not let the block read learners' answers").wait_for()
+        assert panel.locator(".ct-learners-list").is_hidden()
+        editor.get_by_label("Display name").fill("Still saves")
+        save(editor)
+        editor.locator(".ct-studio-status").filter(has_text="Saved.").wait_for()
+        assert errors == []
+        context.close()

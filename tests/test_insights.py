@@ -342,3 +342,46 @@ def test_the_summary_says_scores_change_on_rescore_and_where_to_add_synonyms_on_
     html = staff_block().student_view().content
     assert "Rescore All Learners&#x27; Submissions" in html and "location (usage-1)" in html
     assert "“Show what learners wrote”" in html and "select Edit on this problem" in html
+
+
+def lms_add_synonym_refusal():
+    """
+    What the real add_synonym answers course staff in the LMS, whose authored
+    fields are read-only (lms/djangoapps/lms_xblock/field_data.py, XBlock's
+    ReadOnlyFieldData): status and JSON body.
+    """
+    from xblock.field_data import DictFieldData, ReadOnlyFieldData, SplitFieldData
+    authored, learner = ReadOnlyFieldData(DictFieldData({})), DictFieldData({})
+    runtime = RecordingRuntime(user_id="staff-1", is_staff=True)
+    runtime._services["field-data"] = SplitFieldData({  # pylint: disable=protected-access
+        Scope.content: authored, Scope.settings: authored, Scope.parent: authored, Scope.children: authored,
+        Scope.user_state: learner, Scope.user_state_summary: learner, Scope.user_info: learner,
+        Scope.preferences: learner,
+    })
+    return call_handler(make_block(runtime=runtime), "add_synonym", {"entry": "the lighthouse keeper", "group": "coworkers"})
+
+
+@pytest.mark.slow
+def test_where_the_page_cannot_store_the_refusal_hides_the_buttons_and_names_the_editors_panel(submitted, page):
+    """
+    In the LMS (lms/djangoapps/lms_xblock/field_data.py) every one-action
+    button would fail alike: after the first refusal the page hides them and
+    says where the same list can add synonyms. The workbench stores authored
+    fields, so the LMS's own answer, computed by the real handler, is served here.
+    """
+    import json
+    status, body = lms_add_synonym_refusal()
+    assert (status, body["code"]) == (403, "studio_only")
+    page.route("**/add_synonym/**", lambda route: route.fulfill(
+        status=status, content_type="application/json", body=json.dumps(body)))
+    page.goto(f"{submitted}/scenario/{SCENARIO}/?student=staff1")
+    section = page.locator(".ct-insights")
+    section.get_by_role("button", name="Load the class summary").click()
+    buttons = section.locator(".ct-add-synonym")
+    buttons.first.wait_for()
+    assert buttons.count() >= 2
+    buttons.first.click()
+    outcome = section.locator(".ct-add-synonym-outcome").first
+    outcome.filter(has_text="Show what learners wrote").wait_for()
+    assert outcome.text_content() == body["error"]
+    assert all(button.is_hidden() for button in buttons.all())
