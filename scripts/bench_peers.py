@@ -283,7 +283,8 @@ def rubric_caches():
     import customer_tenet_xblock.rubric as rubric
     modules = [__import__(f"{rubric.__name__}.{info.name}", fromlist=["_"])
                for info in pkgutil.iter_modules(rubric.__path__)]
-    return [value for module in modules for value in vars(module).values() if hasattr(value, "cache_clear")]
+    return [value for module in modules for value in vars(module).values()
+            if hasattr(value, "cache_clear") and not isinstance(value, type)]  # a cache, not its class
 
 
 def forget_answers(caches, taxonomy):
