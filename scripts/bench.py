@@ -354,6 +354,7 @@ def _cold_grade(text, taxonomy, normal, default):
     from customer_tenet_xblock.exercise.submission import read_submission
     from customer_tenet_xblock.rubric import grade_entries
     from customer_tenet_xblock.rubric.matching import compile_taxonomy
+    from customer_tenet_xblock.rubric.normalizing import forget_texts
 
     def check_and_grade(text, taxonomy):
         exercise = Exercise(max_chars=MAX_CHARS_BOUNDS[1], max_entries=MAX_ENTRIES_BOUNDS[1], taxonomy=taxonomy)
@@ -366,6 +367,7 @@ def _cold_grade(text, taxonomy, normal, default):
     def once(text, taxonomy):
         compile_taxonomy.cache_clear()
         compile_taxonomy(taxonomy)
+        forget_texts()  # nor tokenised texts: every run reads the answer afresh
         started = time.perf_counter()
         check_and_grade(text, taxonomy)
         return time.perf_counter() - started
@@ -376,6 +378,7 @@ def _cold_grade(text, taxonomy, normal, default):
         normal_times.append(once(normal, default))
     compile_taxonomy.cache_clear()
     compile_taxonomy(taxonomy)
+    forget_texts()
     tracemalloc.start()
     check_and_grade(text, taxonomy)
     peak = tracemalloc.get_traced_memory()[1]

@@ -117,6 +117,11 @@ def tokenize(text):
     return _recent_tokens(text) if len(text) <= _CACHED_TEXT else _tokenize(text)
 
 
+def forget_texts():
+    """Empty the cache of tokenised texts (to measure a text never seen)."""
+    _recent_tokens.cache_clear()
+
+
 # The splitter and the matcher both read each entry's words: tokenised once.
 @lru_cache(maxsize=4096)
 def _recent_tokens(text):
