@@ -74,7 +74,7 @@ def test_splitting_with_a_limit_stops_once_the_limit_is_passed():
 
     The submission checks refuse more than max_entries entries; they pass the limit in.
     """
-    from test_engine_properties import executed_lines
+    from helpers import executed_lines
 
     many = "\n".join(f"branch office {n}" for n in range(5_000))
     assert split_entries(many, limit=10) == split_entries(many)[:11]
