@@ -18,6 +18,7 @@ from customer_tenet_xblock.rubric.normalizing import (
     MAX_TYPO_BUCKET,
     MAX_TYPO_WORD,
     TypoIndex,
+    forget_texts,
     tokenize,
     typo_budget,
     within_distance,
@@ -111,6 +112,38 @@ def test_long_and_repeated_synonyms_cost_work_linear_in_the_answer(words, repeat
     grading = executed_lines(lambda: place_entries(split_entries(text), taxonomy))
     size = len(text) + sum(len(s) for s in taxonomy.groups[0].synonyms)  # the learner's and the author's input
     assert compiling + grading <= 3 * NORMAL * size, (text[:80], compiling / size / NORMAL, grading / size / NORMAL)
+
+
+def placing_work(entry, taxonomy):
+    """Lines executed to place one entry, with the word caches and the tokenised texts empty."""
+    compile_taxonomy.cache_clear()
+    compile_taxonomy(taxonomy)
+    forget_texts()
+    return executed_lines(place_entry, entry, taxonomy)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.one_of(st.text(alphabet="".join(GLUE) + "ab2 ", min_size=1, max_size=12),
+                 st.lists(st.sampled_from(HEADS + FILLERS), min_size=1, max_size=6).map(" ".join)))
+@example("2/")
+@example("x&")
+def test_one_long_entry_costs_what_its_first_tokens_cost(unit):
+    """The matcher reads an entry's first MAX_ENTRY_TOKENS tokens: 20,000 characters of "2/2/..." cost
+    no more than the few characters that hold them, and give the same matches."""
+    taxonomy = default_taxonomy()
+    entry = (unit * (20_000 // len(unit) + 1))[:20_000]
+    tokens = tokenize(entry)
+    first = entry[:tokens[matching.MAX_ENTRY_TOKENS].end] if len(tokens) > matching.MAX_ENTRY_TOKENS else entry
+    assert place_entry(entry, taxonomy) == place_entry(first, taxonomy)
+    assert placing_work(entry, taxonomy) <= 2 * placing_work(first, taxonomy) + 100
+
+
+def test_a_customer_past_the_entry_bound_is_not_read():
+    """The bound is a limit a learner could meet only in a paragraph written as one entry."""
+    taxonomy = default_taxonomy()
+    within = "we mostly sell " + "very " * (matching.MAX_ENTRY_TOKENS - 5) + "to brokers"
+    assert [m.group_id for m in place_entry(within, taxonomy)]
+    assert place_entry("we mostly sell " + "very " * matching.MAX_ENTRY_TOKENS + "to brokers", taxonomy) == ()
 
 
 def test_the_longest_word_does_no_typo_work():
