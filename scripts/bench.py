@@ -301,6 +301,11 @@ def normal_answer(length, entries):
     return "\n".join(rows)[:length]
 
 
+def _entries_of(word, length, entries):
+    """`entries` lines, each a head word and eight generated words: the splitter keeps each line an entry."""
+    return "\n".join("agents " + " ".join(word() for _ in range(8)) for _ in range(entries))[:length]
+
+
 def adversarial_answers(length, rng):
     """Learner inputs built to be the worst of their kind, each `length` characters long."""
     initials = "".join(f"{rng.choice(LETTERS)}." for _ in range(length // 2))
@@ -430,6 +435,11 @@ def adversarial_figures():
         "aaaaaaa" + "".join(rng.choice(LETTERS) for _ in range(3)) for _ in range(length // 11 + 1))[:length], near)
     row("permuted synonyms (a+bcdefghij); other permutations", " ".join(
         "a" + "".join(rng.sample("bcdefghij", 9)) for _ in range(length // 11 + 1))[:length], permuted)
+    # The matcher reads an entry's first MAX_ENTRY_TOKENS tokens: the same words in 500 entries, each with a head.
+    row("  near misses, 500 entries of 'agents' + 8 words", _entries_of(lambda: "aaaaaaa" + "".join(
+        rng.choice(LETTERS) for _ in range(3)), length, entries), near)
+    row("  permutations, 500 entries of 'agents' + 8 words", _entries_of(lambda: "a" + "".join(
+        rng.sample("bcdefghij", 9)), length, entries), permuted)
     print("  compiling a taxonomy (once per taxonomy and process, then cached):")
     for label, tax in (("the default taxonomy", taxonomy), ("largest allowed, 150-200-letter words", long_words),
                        ("largest allowed, 5-12-letter words", many_words), ("largest allowed, near-identical", near)):
