@@ -208,20 +208,26 @@ class HttpUser:
         assert response.status_code == 200, (handler, response.status_code, response.text[:300])
 
 
-def http_figures():
+def interleaved_submits(learners, warm_up, rounds):
+    """Each contender's learner submits in turn, round after round; the seconds of each submit after the warm-up."""
     times = {contender.name: [] for contender in CONTENDERS}
+    for round_number in range(warm_up + rounds):
+        for contender in CONTENDERS:
+            body = submit_body(contender, round_number)
+            started = time.perf_counter()
+            learners[contender.name].post(contender.handler, body)
+            if round_number >= warm_up:
+                times[contender.name].append(time.perf_counter() - started)
+    return times
+
+
+def http_figures():
     with tempfile.TemporaryDirectory(prefix="ct-bench-http-") as home, workbench_server(Path(home)) as base:
         learners = {}
         for contender in CONTENDERS:
             learner = learners[contender.name] = HttpUser(base, contender, "bench-learner")
             contender.prepare(HttpUser(base, contender, "bench-author").post, learner.post)
-        for round_number in range(HTTP_WARM_UP + HTTP_ROUNDS):
-            for contender in CONTENDERS:
-                body = submit_body(contender, round_number)
-                started = time.perf_counter()
-                learners[contender.name].post(contender.handler, body)
-                if round_number >= HTTP_WARM_UP:
-                    times[contender.name].append(time.perf_counter() - started)
+        times = interleaved_submits(learners, HTTP_WARM_UP, HTTP_ROUNDS)
     return {name: median_p90(samples) for name, samples in times.items()}
 
 
@@ -313,14 +319,7 @@ def memory_figures():
     for contender in CONTENDERS:
         learner = learners[contender.name] = MemoryUser(contender)
         contender.prepare(learner.post, learner.post)  # one runtime: author and learner share the dict
-    submits = {contender.name: [] for contender in CONTENDERS}
-    for round_number in range(MEMORY_WARM_UP + MEMORY_ROUNDS):
-        for contender in CONTENDERS:
-            body = submit_body(contender, round_number)
-            started = time.perf_counter()
-            learners[contender.name].post(contender.handler, body)
-            if round_number >= MEMORY_WARM_UP:
-                submits[contender.name].append(time.perf_counter() - started)
+    submits = interleaved_submits(learners, MEMORY_WARM_UP, MEMORY_ROUNDS)
     renders = {contender.name: [] for contender in CONTENDERS}
     for _round in range(RENDER_ROUNDS):
         for contender in CONTENDERS:
