@@ -43,9 +43,14 @@ def load_exercise(path, translator):
         raise InputError(N_("{path}: {problem}"), path=path, problem=error.message(translator)) from None
 
 
+def shown_name(path):
+    """How messages name an input: stdin is None or "-"."""
+    return "<stdin>" if path in (None, "-") else path
+
+
 def read_text(path):
     """A file's text, or stdin's for "-": UTF-8 either way, read as bytes (never decoded leniently)."""
-    name = "<stdin>" if path in (None, "-") else path
+    name = shown_name(path)
     try:
         if path in (None, "-"):
             if sys.stdin is None:  # started with stdin closed (`<&-`)
@@ -71,7 +76,7 @@ def batch_output(path, exercise, translator):
     is not JSON (NaN and Infinity are not), lacks "id" or "text", nests too
     deeply or holds a number JSON cannot write (1e400) stops everything.
     """
-    name = "<stdin>" if path == "-" else path
+    name = shown_name(path)
     lines = []
     for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
@@ -147,8 +152,7 @@ def run_grade(args, translator):
     try:
         submission = read_submission({"answer": read_text(args.file)}, exercise, translator)
     except Refusal as refusal:  # what the block would refuse, in the same words
-        path = "<stdin>" if args.file in (None, "-") else args.file
-        raise InputError(N_("{path}: {problem}"), path=path, problem=refusal.message) from None
+        raise InputError(N_("{path}: {problem}"), path=shown_name(args.file), problem=refusal.message) from None
     if args.show_why:
         exercise = exercise.with_changes(show_why=SHOW_WHY_ALWAYS)
     assessment = assess(exercise, submission.answer, translator, left_after_first_attempt(exercise),

@@ -36,7 +36,6 @@ MAX_DEPTH = 4  # customer_tenet > group > label is as deep as it goes
 ROOT_ATTRIBUTES = {setting.name: setting for setting in SETTINGS if setting.olx == ATTRIBUTE}
 ROOT_TEXTS = {setting.olx_tag: setting for setting in SETTINGS if setting.olx == ELEMENT}
 GROUP_TEXTS = ("label", "hint", "why")
-EXERCISE_ATTRIBUTES = frozenset(ROOT_ATTRIBUTES)
 
 
 class OlxError(TranslatableError, ValueError):
@@ -182,7 +181,7 @@ def read_node(node, translator=None):
     if problems:
         field, problem = problems[0]
         raise OlxError(N_("{field}: {problem}"), field=field, problem=problem)
-    attributes = {name: value for name, value in node.attrib.items() if name not in EXERCISE_ATTRIBUTES}
+    attributes = {name: value for name, value in node.attrib.items() if name not in ROOT_ATTRIBUTES}
     return exercise, attributes, others
 
 

@@ -72,16 +72,15 @@ class Word:
 class Item:
     """A run of words: one recognised phrase, or a single plain word."""
 
-    __slots__ = ("text", "start", "end", "payload", "rule", "plural", "possessive", "concept")
+    __slots__ = ("text", "start", "end", "rule", "plural", "possessive", "concept")
 
-    def __init__(self, text, start, end, payload=None, rule="", plural=False, possessive=False):
+    def __init__(self, text, start, end, concept=None, rule="", plural=False, possessive=False):
         self.text = text
         self.start, self.end = start, end
-        self.payload = payload  # the Concept
+        self.concept = concept  # the Concept, None for a plain word
         self.rule = rule
         self.plural = plural
         self.possessive = possessive
-        self.concept = payload
 
 
 class CompiledTaxonomy:
@@ -402,10 +401,10 @@ def _variant_rules(group, lexicon, new):
         for stem in agentive_stems(word):
             for relative in _RELATIVES:
                 yield f"{relative} {stem}", deciding, text, False  # "the banks that lend": the clause decides
-            if stem not in reserved and stem not in _single_words(lexicon):
+            if stem not in reserved and stem not in _single_word_concepts(lexicon):
                 yield stem, modifying, text, False  # "companies that insure", "people who lend"
         for verb in participles(word):
-            if verb not in reserved and verb not in _single_words(lexicon):
+            if verb not in reserved and verb not in _single_word_concepts(lexicon):
                 yield verb, modifying, text, False  # "families travelling", "firms supplying us"
 
 
@@ -418,11 +417,6 @@ def _single_word_concepts(lexicon):
             if " " not in phrase:
                 found.setdefault(phrase, concept)
     return found
-
-
-@lru_cache(maxsize=4)
-def _single_words(lexicon):
-    return frozenset(phrase for concept in lexicon.concepts for phrase in concept.phrases if " " not in phrase)
 
 
 def label_heads(label, lexicon):
@@ -526,7 +520,7 @@ def joins(words, compiled):
             for i in range(len(words))]
 
 
-def scan(words, joined, index, compiled, keep_plain=True):
+def scan(words, joined, index, compiled):
     """Longest phrase at each position, left to right; plain words in between."""
     fillers = compiled.lexicon.fillers
     items, i, n = [], 0, len(words)
@@ -545,9 +539,8 @@ def scan(words, joined, index, compiled, keep_plain=True):
             ))
             i = end
         else:
-            if keep_plain:
-                w = words[i]
-                items.append(Item(w.text, w.start, w.end, possessive=w.possessive))
+            w = words[i]
+            items.append(Item(w.text, w.start, w.end, possessive=w.possessive))
             i += 1
     return items
 
