@@ -113,7 +113,7 @@ def _fraction(score):
 
 
 @XBlock.needs("i18n")
-@XBlock.wants("user", "user_state_client")
+@XBlock.wants("user")  # user_state_client: InsightsMixin asks for it
 class CustomerTenetXBlock(
     StudioMixin, InsightsMixin, ScorableXBlockMixin, ExerciseFieldsMixin, LearnerFieldsMixin, XBlock,
 ):
@@ -190,16 +190,17 @@ class CustomerTenetXBlock(
                 value = field._get_default_value_to_cache(self)
             field._set_cached_value(self, value)
 
-    def __setattr__(self, name, value):
+    def _note_setting_change(self, name):
         if name in EXERCISE_FIELDS:  # a setting changes: the next read builds the exercise again
             self.__dict__.pop("_exercise", None)
             self.__dict__["_settings_changed"] = True
+
+    def __setattr__(self, name, value):
+        self._note_setting_change(name)
         super().__setattr__(name, value)
 
     def __delattr__(self, name):
-        if name in EXERCISE_FIELDS:
-            self.__dict__.pop("_exercise", None)
-            self.__dict__["_settings_changed"] = True
+        self._note_setting_change(name)
         super().__delattr__(name)
 
     def gettext(self, text):
@@ -219,9 +220,11 @@ class CustomerTenetXBlock(
     @property
     def shows_correctness(self):
         """Whether the course lets this viewer see scores and found/missed groups now."""
+        show_correctness = getattr(self, "show_correctness", None)
+        # Being staff decides only for "past_due": ask the runtime (a query on some) only then.
+        is_staff = show_correctness == CORRECTNESS_PAST_DUE and current_user_is_staff(self)
         return correctness_visible(
-            getattr(self, "show_correctness", None), getattr(self, "close_date", None),
-            current_user_is_staff(self), datetime.now(timezone.utc),
+            show_correctness, getattr(self, "close_date", None), is_staff, datetime.now(timezone.utc),
         )
 
     # ---- learner state as the browser and the mobile app see it -----------

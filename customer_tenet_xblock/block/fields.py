@@ -17,7 +17,7 @@ from xblock.fields import Float, Integer, List, Scope, String
 
 from ..exercise.i18n import N_
 from ..exercise.olx import OlxError
-from ..exercise.settings import SETTINGS, exercise_from_stored, stored_values
+from ..exercise.settings import SETTINGS, stored_values
 
 FIELD_TYPES = {str: String, int: Integer, float: Float, list: List}
 
@@ -32,10 +32,6 @@ def setting_field(setting):
 
 class ExerciseFieldsMixin(type("ExerciseFields", (), {setting.name: setting_field(setting) for setting in SETTINGS})):
     """Configuration, set by the course author in Studio or OLX: one field per setting."""
-
-    @property
-    def exercise(self):
-        return exercise_from_stored({name: getattr(self, name) for name in EXERCISE_FIELDS})
 
     def store_exercise(self, exercise, always=()):
         """

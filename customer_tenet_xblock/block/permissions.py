@@ -117,7 +117,6 @@ def studio_only(method):
             message = self.gettext("These settings can only be changed in Studio.")
             raise JsonRefusal(403, "studio_only", message) from None
         return result
-    wrapper.studio_only = True
     return wrapper
 
 

@@ -10,7 +10,7 @@ a setting means one entry here plus its widget in the editor's template.
 """
 from dataclasses import dataclass, field, make_dataclass, replace
 
-from ..rubric.taxonomy import Group, Taxonomy
+from ..rubric.taxonomy import Group
 from .i18n import N_
 from .presets import default_taxonomy
 
@@ -175,10 +175,3 @@ Exercise = make_dataclass(
 def stored_values(exercise):
     """An Exercise as the values of the block's fields (JSON-ready), by setting name."""
     return {setting.name: setting.store(setting.value(exercise)) for setting in SETTINGS}
-
-
-def exercise_from_stored(values):
-    """The Exercise of the block's field values (as stored_values gives them)."""
-    loaded = {setting.name: setting.load(values[setting.name]) for setting in SETTINGS}
-    taxonomy = Taxonomy(**{setting.name: loaded.pop(setting.name) for setting in TAXONOMY_SETTINGS})
-    return Exercise(taxonomy=taxonomy, **loaded)
