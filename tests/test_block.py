@@ -265,9 +265,13 @@ class TestViews:
         submit(block, THREE_GROUPS)
         init = page_data(block)
         assert "groups" not in init and init["slots"] == {"internal": 3, "external": 3}
-        rows = {row["id"]: row for row in init["state"]["feedback"]["groups"]}
-        assert rows["coworkers"]["found"] and not rows["agent_staff"]["found"]
+        rows = {row["label"]: row for row in init["state"]["feedback"]["groups"]}
+        assert rows["Coworkers"]["found"] and not rows["Agent staffs"]["found"]
         assert "synonyms" not in repr(init)  # how groups are matched is never sent
+        # Nothing the feedback does not show: no group id, no count or rule beside the texts that say them.
+        assert ["id" in row for row in rows.values()] == [False] * 6
+        shown = json.dumps(init)
+        assert not [key for key in ('"attempts_left"', "found_count", "applies", '"rule"', '"words"') if key in shown]
 
     def test_validate_reports_problems(self):
         block = make_block(Exercise(taxonomy=MANAGERS.__class__(groups=())))

@@ -93,16 +93,24 @@ class StoredExercise:
 
 def page_state(state):
     """
-    The learner's state as the page's script uses it: each placed entry's own
-    text, without the words and rule that matched it (the mobile apps and the
-    submit answer have them; the page never shows them).
+    The learner's state as the page's script uses it, nothing more: no attempt
+    counts as numbers (their texts say them), no found or group count, no
+    group id, and each placed entry's own text without the words and rule that
+    matched it (the mobile apps and the submit answer have them; the page
+    never shows them).
     """
+    shown = {key: value for key, value in state.items() if key not in ("attempts", "max_attempts", "attempts_left")}
     feedback = state["feedback"]
-    if not feedback:
-        return state
-    groups = [{**group, "entries": [{"text": entry["text"]} for entry in group["entries"]]}
-              for group in feedback["groups"]]
-    return {**state, "feedback": {**feedback, "groups": groups}}
+    if feedback:
+        groups = [{**{key: value for key, value in group.items() if key != "id"},
+                   "entries": [{"text": entry["text"]} for entry in group["entries"]]}
+                  for group in feedback["groups"]]
+        shown["feedback"] = {
+            **{key: value for key, value in feedback.items() if key not in ("found_count", "group_count")},
+            "groups": groups,
+            "balance": {key: feedback["balance"][key] for key in ("met", "message")},
+        }
+    return shown
 
 
 DEADLINE_PASSED = N_("The due date has passed: answers are no longer accepted.")

@@ -121,5 +121,5 @@ def script_safe_json(value):
     write init arguments into a <script> element unescaped, and learner text
     such as "</script>" must not end it.
     """
-    text = json.dumps(value, separators=(",", ":"))
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)  # UTF-8 is shorter than \uXXXX
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
