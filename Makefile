@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help run test test-fast lint chromium eval bench screenshots wheel clean requirements extract_translations compile_translations
+.PHONY: help run test test-fast lint chromium eval bench screenshots minify wheel clean requirements extract_translations compile_translations
 
 help:
 	@echo "make run         the workbench with the exercise at http://127.0.0.1:$(PORT)/"
@@ -18,6 +18,7 @@ help:
 	@echo "make eval        the matching engine against ../shared/eval, beside a keyword baseline"
 	@echo "make bench       speed and size figures, then side by side with two peer blocks"
 	@echo "make screenshots PNGs of the main states, from the real page"
+	@echo "make minify      the minified copies of static/js and static/css that pages load"
 	@echo "make extract_translations / compile_translations   the gettext catalogs"
 
 $(INSTALLED): requirements/test.txt setup.py
@@ -56,6 +57,10 @@ eval: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) scripts/bench.py
 	$(PY) -W ignore::UserWarning scripts/bench_peers.py
+
+# After editing static/js or static/css: pages load these copies (a test fails while one is stale).
+minify:
+	$(PYTHON) scripts/minify_static.py
 
 screenshots: $(INSTALLED)
 	$(PY) scripts/screenshots.py

@@ -229,9 +229,9 @@ class TestViews:
         assert fragment.js_init_fn == "CustomerTenetXBlock"
         # Script and style sheet by URL, so that browsers cache them.
         assert [(r.kind, r.data) for r in fragment.resources if r.mimetype == "text/css"] == [
-            ("url", "/resource/css/palette.css"), ("url", "/resource/css/customer_tenet.css")]
+            ("url", "/resource/css/min/palette.css"), ("url", "/resource/css/min/customer_tenet.css")]
         assert [(r.kind, r.data) for r in fragment.resources if r.mimetype == "application/javascript"] == [
-            ("url", "/resource/js/i18n.js"), ("url", "/resource/js/common.js"), ("url", "/resource/js/customer_tenet.js")]
+            ("url", "/resource/js/min/i18n.js"), ("url", "/resource/js/min/common.js"), ("url", "/resource/js/min/customer_tenet.js")]
 
     def test_prompt_markdown_is_sanitised(self):
         prompt = ("**Bold** <script>alert(1)</script> <img src=x onerror=alert(2)> "
@@ -264,12 +264,14 @@ class TestViews:
     def test_after_an_answer_the_page_data_holds_what_the_feedback_shows(self, block):
         submit(block, THREE_GROUPS)
         init = page_data(block)
-        assert "groups" not in init and init["slots"] == {"internal": 3, "external": 3}
+        # The feedback draws the map: the empty map's shape is no longer sent.
+        assert "groups" not in init and "slots" not in init
         rows = {row["label"]: row for row in init["state"]["feedback"]["groups"]}
         assert rows["Coworkers"]["found"] and not rows["Agent staffs"]["found"]
         assert "synonyms" not in repr(init)  # how groups are matched is never sent
         # Nothing the feedback does not show: no group id, no count or rule beside the texts that say them.
         assert ["id" in row for row in rows.values()] == [False] * 6
+        assert "hint" not in rows["Coworkers"] and rows["Agent staffs"]["hint"]  # a found group shows no hint
         shown = json.dumps(init)
         assert not [key for key in ('"attempts_left"', "found_count", "applies", '"rule"', '"words"') if key in shown]
 

@@ -103,3 +103,20 @@ def test_each_view_loads_the_palette_and_shared_scripts_before_its_own(view, scr
 
 def test_the_unit_page_summary_has_the_palette():
     assert resources(make_block().author_view()) == ["palette.css", "studio.css"]
+
+
+def test_the_minified_copies_pages_load_are_current():
+    """Pages load static/js/min and static/css/min: `make minify` writes them from the sources."""
+    from minify_static import copies, minified
+    for source, copy in copies().items():
+        assert copy.read_text(encoding="utf-8") == minified(source.read_text(encoding="utf-8"), source.suffix), (
+            f"{copy.relative_to(REPO)} is stale: run make minify")
+    assert sorted(path.name for path in (*JS.glob("min/*"), *CSS.glob("min/*"))) == sorted(
+        copy.name for copy in copies().values())
+
+
+def test_a_minified_copy_keeps_every_line_of_code_as_written():
+    from minify_static import minified
+    source = "/* a\n * comment */\nfunction f(url) {\n    // why\n    return url + '//x';  // kept\n}\n\n"
+    assert minified(source, ".js") == "function f(url) {\nreturn url + '//x';  // kept\n}\n"
+    assert minified("/* c */\n.a {\n    b: 1;\n}\n", ".css") == ".a {\nb: 1;\n}\n"

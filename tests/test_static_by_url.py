@@ -22,7 +22,7 @@ def test_the_pages_scripts_and_styles_come_by_url_and_are_served(workbench):
     assert "function CustomerTenetXBlock" not in page and ".customer-tenet {" not in block_html
     urls = re.findall(r"(?:src|href)=['\"](/resource/customer_tenet/[^'\"]+)", page)
     assert sorted(urls) == [f"/resource/customer_tenet/{path}" for path in (
-        "css/customer_tenet.css", "css/palette.css", "js/common.js", "js/customer_tenet.js", "js/i18n.js")]
+        "css/min/customer_tenet.css", "css/min/palette.css", "js/min/common.js", "js/min/customer_tenet.js", "js/min/i18n.js")]
     for url in urls:
         response = requests.get(workbench + url, timeout=30)
         assert response.status_code == 200, url

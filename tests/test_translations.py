@@ -96,4 +96,4 @@ def test_studio_view_hands_its_script_the_spanish_catalog():
     init = json.loads(fragment.json_init_args)
     assert init["i18n"]["Found"] == "Encontrado"
     assert [r.data for r in fragment.resources if r.mimetype == "application/javascript"] == [
-        "/resource/js/i18n.js", "/resource/js/common.js", "/resource/js/studio.js"]  # the translator first
+        "/resource/js/min/i18n.js", "/resource/js/min/common.js", "/resource/js/min/studio.js"]  # the translator first

@@ -97,12 +97,13 @@ def page_state(state):
     counts as numbers (their texts say them), no found or group count, no
     group id, and each placed entry's own text without the words and rule that
     matched it (the mobile apps and the submit answer have them; the page
-    never shows them).
+    never shows them). A group's hint or why-it-matters text is left out where
+    it is empty (the row shows none).
     """
     shown = {key: value for key, value in state.items() if key not in ("attempts", "max_attempts", "attempts_left")}
     feedback = state["feedback"]
     if feedback:
-        groups = [{**{key: value for key, value in group.items() if key != "id"},
+        groups = [{**{key: value for key, value in group.items() if key != "id" and value != ""},
                    "entries": [{"text": entry["text"]} for entry in group["entries"]]}
                   for group in feedback["groups"]]
         shown["feedback"] = {
@@ -111,6 +112,20 @@ def page_state(state):
             "balance": {key: feedback["balance"][key] for key in ("met", "message")},
         }
     return shown
+
+
+def page_data(state, taxonomy, i18n_catalog):
+    """
+    The student view's data: the learner's state (page_state); the empty map's
+    shape (map_slots) until the feedback draws the map; our strings for the
+    script where the language has any (English has none).
+    """
+    data = {"state": page_state(state)}
+    if not data["state"]["feedback"]:
+        data["slots"] = map_slots(taxonomy)
+    if i18n_catalog:
+        data["i18n"] = i18n_catalog
+    return data
 
 
 DEADLINE_PASSED = N_("The due date has passed: answers are no longer accepted.")
@@ -327,11 +342,7 @@ class CustomerTenetXBlock(
             "reflection_prompt": translate_text(i18n, exercise.reflection_prompt),
             "max_chars": exercise.max_chars,
             "block_id": self.html_id(),
-            "data_json": script_safe_json({
-                "state": page_state(self.state_for_learner()),
-                "slots": map_slots(exercise.taxonomy),
-                "i18n": i18n_catalog,
-            }),
+            "data_json": script_safe_json(page_data(self.state_for_learner(), exercise.taxonomy, i18n_catalog)),
         }, i18n_service=i18n))
         add_public_files(fragment, self, "css/customer_tenet.css", "js/customer_tenet.js")
         fragment.initialize_js("CustomerTenetXBlock")

@@ -7,7 +7,8 @@ editable install only has the top-level folder. This is the one place that
 knows both.
 
 Templates are rendered on the server; the JS and CSS files reach the page by
-URL (the runtime's local_resource_url), so a browser caches them.
+URL (the runtime's local_resource_url), so a browser caches them, each as its
+minified copy (static/js/min, static/css/min: `make minify`).
 """
 import functools
 import json
@@ -77,9 +78,14 @@ def open_public_file(uri):
 
 
 def add_public_files(fragment, block, *paths):
-    """Add static files to a view by URL, in order: browsers cache them."""
+    """
+    Add static files ("js/common.js") to a view by URL, in order: browsers
+    cache them. Each is its source's minified copy ("js/min/common.js",
+    written by scripts/minify_static.py).
+    """
     for path in paths:
-        url = block.runtime.local_resource_url(block, path)
+        folder, name = path.split("/")
+        url = block.runtime.local_resource_url(block, f"{folder}/min/{name}")
         if path.endswith(".css"):
             fragment.add_css_url(url)
         else:

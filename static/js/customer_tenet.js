@@ -26,14 +26,54 @@ function CustomerTenetXBlock(runtime, element) {
         return mark;
     }
 
+    // A node with attributes and children; its text, if any, goes in as textContent (make).
+    function build(tag, className, attributes, children) {
+        var node = make(tag, className);
+        Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+        children.forEach(function (child) { node.appendChild(child); });
+        return node;
+    }
+
+    /* ---- what only this script fills, built here: this file is cached, the page's HTML is not ---- */
+
     var form = $one('.ct-form');
+    var view = form.parentNode;  // the .customer-tenet element
+    var unseen = {'aria-hidden': 'true'};
+    // Before the first answer the map sits between the prompt and the form (renderMap moves it).
+    view.insertBefore(build('div', 'ct-map-slot ct-map-slot-intro', {}, [build('figure', 'ct-map', {}, [
+        make('figcaption', 'ct-map-caption', gettext('Customer map')),
+        // The picture is drawn from the same data as its text alternative, which screen readers get instead.
+        build('div', 'ct-map-picture', unseen, []),
+        make('p', 'ct-map-text ct-sr-only')
+    ])]), form);
+    var announcer = build('p', 'ct-announce ct-sr-only', {'aria-live': 'polite'}, []);
+    var headingId = view.id + '-feedback-heading';
+    var feedbackPanel = build('section', 'ct-feedback', {'aria-labelledby': headingId}, [
+        build('h4', 'ct-feedback-heading', {id: headingId, tabindex: '-1'}, [document.createTextNode(gettext('Your feedback'))]),
+        build('div', 'ct-score-line', {}, [
+            make('p', 'ct-score'),
+            // The bar repeats the score written beside it, so assistive technology skips it.
+            build('div', 'ct-meter', unseen, [make('div', 'ct-meter-fill')])
+        ]),
+        make('p', 'ct-best'),
+        make('div', 'ct-map-slot ct-map-slot-feedback'),
+        make('h5', 'ct-groups-heading', gettext('Customer groups')),
+        make('ul', 'ct-groups'),
+        build('div', 'ct-unplaced', {hidden: ''}, [
+            make('h5', '', gettext('Entries that did not match a customer group')), make('ul', 'ct-unplaced-list')
+        ]),
+        make('p', 'ct-balance'),
+        build('div', 'ct-takeaway', {hidden: ''}, [make('h5', '', gettext('The takeaway')), make('p', 'ct-takeaway-text')])
+    ]);
+    feedbackPanel.hidden = true;
+    view.appendChild(announcer);
+    view.appendChild(feedbackPanel);
+
     var answerBox = $one('.ct-answer');
     var reflectionBox = $one('.ct-reflection');
     var submitButton = $one('.ct-submit');
     var submitText = $one('.ct-submit-text');
     var errorLine = $one('.ct-error');
-    var announcer = $one('.ct-announce');
-    var feedbackPanel = $one('.ct-feedback');
     var submitLabel = submitText.textContent;
 
     /* ---- the customer map: you in the middle, internal groups close, external further out ---- */
@@ -50,7 +90,7 @@ function CustomerTenetXBlock(runtime, element) {
             });
         } else {
             ['internal', 'external'].forEach(function (side) {
-                for (var n = 0; n < (init.slots[side] || 0); n += 1) { sides[side].push({label: '', state: 'open'}); }
+                for (var n = 0; n < ((init.slots || {})[side] || 0); n += 1) { sides[side].push({label: '', state: 'open'}); }
             });
         }
         return sides;

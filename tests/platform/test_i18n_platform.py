@@ -160,8 +160,8 @@ def test_the_view_loads_the_platforms_compiled_catalog_before_its_script(tmp_pat
     with translation.override("es"):
         resources = block.student_view().resources
     scripts = [resource.data for resource in resources if resource.mimetype == "application/javascript"]
-    assert scripts == [f"/static/js/xblock.v1-i18n/{MODULE}/es.js", "/resource/js/i18n.js", "/resource/js/common.js",
-                       "/resource/js/customer_tenet.js"]
+    assert scripts == [f"/static/js/xblock.v1-i18n/{MODULE}/es.js", "/resource/js/min/i18n.js", "/resource/js/min/common.js",
+                       "/resource/js/min/customer_tenet.js"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the script")
