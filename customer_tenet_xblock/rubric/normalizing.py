@@ -15,7 +15,7 @@ expressions), so the cost is linear in the text's length whatever it holds.
 import html
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
@@ -102,11 +102,12 @@ def _folded_with_positions(text):
 
 
 # Character classes (two disjoint ones for tokens), no nesting: linear, cannot backtrack.
-_WORD_RUN = re.compile(r"[^\W_]+")
 _TOKEN_RUN = re.compile(r"[^\W_]+|[&+/]")
-_JOINERS = APOSTROPHES + CONJUNCTION_SYMBOLS + "."
-_JOINER = re.compile("[" + re.escape(_JOINERS) + "]")
 _JOINERS_AFTER_WORD = frozenset(APOSTROPHES + ".")
+# An apostrophe or a dot may glue a word to the next: without one, every run is a token.
+_GLUE = re.compile("[" + re.escape(APOSTROPHES + ".") + "]")
+# Token((...)) without the Python-level __new__ a NamedTuple has: tokenising is per character of every answer.
+_token = partial(tuple.__new__, Token)
 
 
 _CACHED_TEXT = 200  # characters: a typical entry; longer texts are tokenised afresh (bounded memory)
@@ -130,11 +131,19 @@ def _recent_tokens(text):
 
 def _tokenize(text):
     folded, positions = _folded_with_positions(text)
-    if positions is None and not _JOINER.search(folded):
-        # The common case: plain words and spaces, nothing to join or mark.
-        return tuple(Token(m.group(), m.start(), m.end(), False,
-                           m.end() - m.start() > 1 and text[m.start():m.end()].isupper())
-                     for m in _WORD_RUN.finditer(folded))
+    if positions is None and not _GLUE.search(folded):
+        # The common case: words, spaces and symbols, nothing to join.
+        capitals = folded != text
+        tokens = []
+        for match in _TOKEN_RUN.finditer(folded):
+            start, end = match.span()
+            word = match.group()
+            if word in CONJUNCTION_SYMBOLS:
+                tokens.append(_token(("&", start, end, False, False, True)))
+            else:
+                tokens.append(_token((word, start, end, False,
+                                      capitals and end - start > 1 and text[start:end].isupper(), False)))
+        return tuple(tokens)
     # Words and symbols in one pass, in order; a word glued to the next by an
     # apostrophe or a dot takes it in ("don't", "agent's", "V.P.").
     runs = [(m.start(), m.end()) for m in _TOKEN_RUN.finditer(folded)]
@@ -144,7 +153,7 @@ def _tokenize(text):
         k += 1
         if folded[begin] in CONJUNCTION_SYMBOLS:
             s, e = (begin, end) if positions is None else (positions[0][begin], positions[1][begin])
-            tokens.append(Token("&", s, e, False, False, True))
+            tokens.append(_token(("&", s, e, False, False, True)))
             continue
         possessive = False
         if folded[end:end + 1] not in _JOINERS_AFTER_WORD:
@@ -172,7 +181,7 @@ def _tokenize(text):
                 break
             word = "".join(parts)
         s, e = (begin, end) if positions is None else (positions[0][begin], positions[1][end - 1])
-        tokens.append(Token(word, s, e, possessive, len(word) >= 2 and text[s:e].isupper()))
+        tokens.append(_token((word, s, e, possessive, len(word) >= 2 and text[s:e].isupper(), False)))
     return tuple(tokens)
 
 
@@ -218,6 +227,17 @@ def singular_es(word):
 
 
 _SINGULAR = {"en": singular_en, "es": singular_es}
+
+
+def written_forms(word):
+    """The words whose singular may be `word` in either language: itself, its plurals, irregular plurals.
+
+    A superset (callers keep those whose singular is a word they want): the
+    inverse of each rule of singular_en and singular_es.
+    """
+    forms = {word, word + "s", word + "es", word[:-1] + "ies", word[:-1] + "ces"}
+    forms.update(plural for plural, single in _EN_IRREGULAR.items() if single == word)
+    return forms
 
 
 def singular(word, lang="en"):

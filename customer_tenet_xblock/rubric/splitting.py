@@ -13,10 +13,11 @@ text), entries are in order, and an entry that repeats an earlier one once
 normalised is dropped. One pass over the text: linear time, no regex.
 """
 import re
-from functools import lru_cache
+from itertools import filterfalse
+from operator import itemgetter
 
 from .lexicon import HEAD_ROLES, all_lexicons
-from .normalizing import singular, tokenize
+from .normalizing import singular, tokenize, written_forms
 
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 SEPARATORS = frozenset(",;\t|\uff0c\uff1b\u3001")
@@ -97,14 +98,21 @@ def _person_words():
     return frozenset(words - _FILLERS)
 
 
-_PERSON_WORDS = None
+def _person_forms():
+    """Every word a learner may write for a person word (plurals too): one set look-up per word."""
+    people = _person_words()
+    return frozenset(form for word in people for form in written_forms(word)
+                     if singular(form) in people or singular(form, "es") in people)
 
 
-def person_words():
-    global _PERSON_WORDS
-    if _PERSON_WORDS is None:
-        _PERSON_WORDS = _person_words()
-    return _PERSON_WORDS
+_PERSON_FORMS = None
+
+
+def person_forms():
+    global _PERSON_FORMS
+    if _PERSON_FORMS is None:
+        _PERSON_FORMS = _person_forms()
+    return _PERSON_FORMS
 
 
 # --- characters -> raw pieces -----------------------------------------------
@@ -251,6 +259,8 @@ def _pieces(text):
 
 # --- pieces -> entries ------------------------------------------------------
 
+_WORD, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
+
 def _trim(text, start, end):
     """Drop edge punctuation and unbalanced brackets."""
     opens, closes = text.count("(", start, end), text.count(")", start, end)
@@ -269,7 +279,11 @@ def _trim(text, start, end):
 
 
 def _words(text, start, end):
-    return [(t.word, start + t.start, start + t.end) for t in tokenize(text[start:end])]
+    """(word, start, end) of each token of text[start:end], spans into `text`."""
+    tokens = tokenize(text[start:end])
+    # map and zip, not a loop: a piece may hold 25,000 tokens ("2/2/2/...").
+    starts, ends = map(start.__add__, map(_START, tokens)), map(start.__add__, map(_END, tokens))
+    return list(zip(map(_WORD, tokens), starts, ends, strict=True))
 
 
 def _drop_header(text, start, end):
@@ -309,41 +323,35 @@ def _drop_intro(words):
     return 0
 
 
-def _names_person(word, people):
-    if len(word) <= 64:
-        return _recent_names_person(word)  # a list repeats its words: each is looked up once
-    return singular(word) in people or singular(word, "es") in people
-
-
-@lru_cache(maxsize=8192)
-def _recent_names_person(word):
-    people = person_words()
-    return singular(word) in people or singular(word, "es") in people
-
-
 def _split_conjunctions(words, start, end):
     """Split "my boss and my coworkers", keep "printing and mailing" and "agents and their staff".
 
     Yields (start, end, first word, last word + 1) for each part.
     """
-    people = person_words()
+    people = person_forms()
+    plain = list(map(_WORD, words))
+    if _CONJUNCTIONS.isdisjoint(plain) or people.isdisjoint(plain):
+        yield start, end, 0, len(words)  # most entries: nothing to split, and no word-by-word look
+        return
     piece_start, first, left_names_person = start, 0, False
     for k, (word, w_start, w_end) in enumerate(words):
         if word in _CONJUNCTIONS and k > first and k + 1 < len(words):
             right_names_person, j = False, k + 1
-            while j < len(words) and words[j][0] not in _CONJUNCTIONS and not right_names_person:
-                right_names_person = _names_person(words[j][0], people)
+            while j < len(words) and plain[j] not in _CONJUNCTIONS and not right_names_person:
+                right_names_person = plain[j] in people
                 j += 1
-            if left_names_person and right_names_person and words[k + 1][0] not in _ANAPHORS:
+            if left_names_person and right_names_person and plain[k + 1] not in _ANAPHORS:
                 yield piece_start, w_start, first, k
                 piece_start, first, left_names_person = w_end, k + 1, False
                 continue
-        left_names_person = left_names_person or _names_person(word, people)
+        left_names_person = left_names_person or word in people
     yield piece_start, end, first, len(words)
 
 
 def _key(words):
-    return " ".join(w for w in (singular(word) for word, _, _ in words) if w not in _FILLERS)
+    plain = list(map(_WORD, words))
+    singulars = {word: singular(word) for word in set(plain)}  # a long entry repeats its words
+    return " ".join(filterfalse(_FILLERS.__contains__, map(singulars.__getitem__, plain)))
 
 
 def entry_key(text):
