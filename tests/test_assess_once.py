@@ -7,7 +7,7 @@ import pytest
 from xblock.field_data import DictFieldData
 
 from customer_tenet_xblock.exercise import submission as submission_module
-from customer_tenet_xblock.exercise.assessment import assess, left_after_first_attempt
+from customer_tenet_xblock.exercise.assessment import assess, attempts_left, left_after_first_attempt
 from customer_tenet_xblock.exercise.settings import SHOW_WHY_ALWAYS, Exercise
 from customer_tenet_xblock.rubric import grade, grading, splitting
 from helpers import RecordingRuntime, call_handler, make_block
@@ -113,6 +113,12 @@ def test_why_and_the_takeaway_follow_the_attempts_left():
     assert last.feedback["takeaway"]
     always = assess(exercise.with_changes(show_why=SHOW_WHY_ALWAYS), ANSWER, _NullTranslator(), attempts_left=1)
     assert all(group["why"] for group in always.feedback["groups"])
+
+
+def test_attempts_left_count_down_to_zero_and_none_means_unlimited():
+    assert [attempts_left(3, used) for used in range(5)] == [3, 2, 1, 0, 0]
+    assert attempts_left(0, 7) is None and attempts_left(None, 1) is None  # None: the course's setting, unlimited
+    assert left_after_first_attempt(Exercise(max_attempts=2)) == 1 and left_after_first_attempt(Exercise()) is None
 
 
 class _NullTranslator:

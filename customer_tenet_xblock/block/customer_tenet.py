@@ -15,7 +15,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
 from ..exercise import olx
-from ..exercise.assessment import assess
+from ..exercise.assessment import assess, attempts_left
 from ..exercise.feedback import (
     CORRECTNESS_PAST_DUE,
     correctness_visible,
@@ -255,9 +255,7 @@ class CustomerTenetXBlock(
     @property
     def attempts_left(self):
         """None when attempts are unlimited."""
-        if not self.max_attempts:
-            return None
-        return max(self.max_attempts - self.attempts, 0)
+        return attempts_left(self.max_attempts, self.attempts)
 
     def state_for_learner(self, assessment=None):
         """
@@ -394,8 +392,7 @@ class CustomerTenetXBlock(
         exercise = self.exercise
         submission = read_submission(data, exercise, self.i18n)
         attempts = self.attempts + 1
-        attempts_left = max(exercise.max_attempts - attempts, 0) if exercise.max_attempts else None
-        assessment = assess(exercise, submission.answer, self.i18n, attempts_left,
+        assessment = assess(exercise, submission.answer, self.i18n, attempts_left(exercise.max_attempts, attempts),
                             best_answer=self.best_answer, entries=submission.entries)
         self.answer, self.attempts = submission.answer, attempts  # these change on every submission
         self._store(best_answer=assessment.best_answer, reflection=submission.reflection)

@@ -27,9 +27,14 @@ class Assessment:
     feedback: dict  # feedback.describe(): what the learner reads
 
 
+def attempts_left(max_attempts, used):
+    """The attempts a learner has left after `used`: None when unlimited (max_attempts 0, or None from the course)."""
+    return max(max_attempts - used, 0) if max_attempts else None
+
+
 def left_after_first_attempt(exercise):
     """The attempts a learner has left after a first attempt: Studio's preview and the CLI show that moment."""
-    return max(exercise.max_attempts - 1, 0) if exercise.max_attempts else None
+    return attempts_left(exercise.max_attempts, 1)
 
 
 def assess(exercise, answer, translator, attempts_left=None, best_answer="", entries=None):
