@@ -27,6 +27,10 @@ class RecordingFieldData(DictFieldData):
         self.reads.append(name)
         return super().has(block, name)
 
+    def get(self, block, name):
+        self.reads.append(name)
+        return super().get(block, name)
+
     def set_many(self, block, update_dict):
         self.writes.extend(update_dict)
         super().set_many(block, update_dict)

@@ -72,6 +72,18 @@ class TestGradeEvents:
         assert "5/6" in state["score_text"]
         assert block.answer == TWO_GROUPS and block.best_answer == FIVE_GROUPS
 
+    def test_the_submit_answer_says_the_attempts_and_the_score_that_counts(self):
+        block = make_block(Exercise(max_attempts=2))
+        _status, first = submit(block, THREE_GROUPS)
+        assert (first["attempts_text"], first["attempts_left_text"]) == (
+            "You have used 1 of 2 attempts.", "1 attempt left")
+        _status, last = submit(block, TWO_GROUPS)
+        assert (last["attempts_text"], last["attempts_left_text"], last["score_text"]) == (
+            "You have used 2 of 2 attempts.", "0 attempts left", "Score that counts (your best attempt): 3/6 points")
+        _status, unlimited = submit(make_block(), TWO_GROUPS)
+        assert (unlimited["attempts_text"], unlimited["attempts_left_text"], unlimited["max_attempts"]) == (
+            "You have used 1 attempt. Attempts are unlimited.", "", 0)
+
     def test_attempts_exhausted_refuses_without_an_event(self):
         block = make_block(Exercise(max_attempts=2))
         submit(block, TWO_GROUPS)

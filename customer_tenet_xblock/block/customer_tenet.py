@@ -16,21 +16,23 @@ from xblock.validation import ValidationMessage
 
 from ..exercise import olx
 from ..exercise.assessment import assess, attempts_left
-from ..exercise.feedback import (
-    CORRECTNESS_PAST_DUE,
-    correctness_visible,
-    map_slots,
-    points_text,
-    translate_text,
-)
+from ..exercise.feedback import CORRECTNESS_PAST_DUE, correctness_visible, map_slots, translate_text
 from ..exercise.i18n import N_, block_translations
+from ..exercise.learner_state import DEADLINE_PASSED, learner_state
 from ..exercise.markup import render_markdown
-from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME, TAXONOMY_SETTINGS, Exercise, stored_values
+from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME, TAXONOMY_SETTINGS, Exercise
 from ..exercise.submission import read_submission
 from ..exercise.validation import exercise_problems
 from ..rubric import counting_result
 from ..rubric.taxonomy import Taxonomy
-from .fields import EXERCISE_FIELDS, ExerciseFieldsMixin, LearnerFieldsMixin, other_setting_names, read_other_settings
+from .fields import (
+    EXERCISE_FIELDS,
+    LEARNER_FIELDS,
+    ExerciseFieldsMixin,
+    LearnerFieldsMixin,
+    other_setting_names,
+    read_other_settings,
+)
 from .insights import InsightsMixin
 from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff
@@ -51,9 +53,12 @@ from .studio import StudioMixin
 _SUBMIT_LOCKS = tuple(threading.Lock() for _ in range(64))
 
 
-STORED_DEFAULTS = stored_values(Exercise())  # each setting's default as its field stores it
 # The learner fields a submission reads: the count, the best answer, and what it writes only if changed.
+# Not the answer: it is replaced on every submission (reading it would be one more query).
 SUBMIT_READS = ("attempts", "best_answer", "reflection", "raw_earned", "raw_possible")
+
+
+UNSET = object()  # a setting with no stored value and no default from the runtime
 
 
 class StoredExercise:
@@ -65,15 +70,15 @@ class StoredExercise:
     """
 
     def __init__(self, read):
-        self._read = read  # setting name -> the field's stored value
+        self._read = read  # setting name -> the field's stored value, or UNSET
 
     def __getattr__(self, name):
         if name.startswith("_"):  # not set yet (a copy being made): no endless lookup
             raise AttributeError(name)
         if name == "taxonomy":
-            value = Taxonomy(**{setting.name: setting.load(self._read(setting.name)) for setting in TAXONOMY_SETTINGS})
+            value = Taxonomy(**{setting.name: self._load(setting) for setting in TAXONOMY_SETTINGS})
         elif name in SETTINGS_BY_NAME and not SETTINGS_BY_NAME[name].on_taxonomy:
-            value = SETTINGS_BY_NAME[name].load(self._read(name))
+            value = self._load(SETTINGS_BY_NAME[name])
         elif name == "whole":
             value = Exercise(taxonomy=self.taxonomy, **{
                 setting.name: getattr(self, setting.name) for setting in SETTINGS if not setting.on_taxonomy})
@@ -81,6 +86,11 @@ class StoredExercise:
             return getattr(self.whole, name)
         self.__dict__[name] = value
         return value
+
+    def _load(self, setting):
+        stored = self._read(setting.name)
+        # Unset, a setting is the Exercise's default: its stored form (the six default groups) need not be loaded.
+        return setting.default if stored is UNSET else setting.load(stored)
 
     def __eq__(self, other):
         return self.whole == (other.whole if isinstance(other, StoredExercise) else other)
@@ -126,9 +136,6 @@ def page_data(state, taxonomy, i18n_catalog):
     if i18n_catalog:
         data["i18n"] = i18n_catalog
     return data
-
-
-DEADLINE_PASSED = N_("The due date has passed: answers are no longer accepted.")
 
 
 def _fraction(score):
@@ -177,41 +184,49 @@ class CustomerTenetXBlock(
 
     def _stored_setting(self, name):
         """
-        A setting's value. XBlock reads a list field (the groups) by deep-copying
-        it twice, its default and a copy to notice changes made in place (about
-        0.1 ms for the six default groups); building the exercise only reads it,
-        so it takes the stored value. Once the block sets a setting itself,
-        XBlock's read, which knows the unsaved value, is the one used.
+        A setting's stored value, or its default from the runtime (the course's
+        Maximum Attempts), or UNSET: one look-up, where XBlock's read asks has()
+        then get() (in the workbench two queries) and deep-copies a list field
+        twice, its default and a copy to notice changes made in place (about
+        0.1 ms for the six default groups). Building the exercise only reads.
+        Once the block sets a setting itself, XBlock's read, which knows the
+        unsaved value, is the one used.
         """
-        field = self.fields[name]
-        if not field.MUTABLE or self.__dict__.get("_settings_changed"):
+        if self.__dict__.get("_settings_changed"):
             return getattr(self, name)
-        field_data = self._field_data
-        try:  # one look-up where has() then get() are two (FieldData.get raises KeyError when unset)
+        field, field_data = self.fields[name], self._field_data
+        try:  # FieldData.get and default raise KeyError for a field they have no value for
             return field.from_json(field_data.get(self, name))
         except KeyError:
             pass
         try:
             return field.from_json(field_data.default(self, name))
         except KeyError:
-            return STORED_DEFAULTS[name]
+            return UNSET
 
     def _read_learner_fields(self, *names):
         """
-        Read learner fields with one look-up each and keep them where XBlock
-        keeps what it reads (its field cache), so later reads cost nothing.
-        XBlock's own read asks has() then get(): in the workbench two queries.
-        An unset field gets its default, as XBlock's read gives it.
+        {name: value} of learner fields, each read with one look-up and kept
+        where XBlock keeps what it reads (its field cache): later reads cost
+        nothing, and a write of an equal value is no write. XBlock's own read
+        asks has() then get() (in the workbench two queries), and each read of
+        a field asks the runtime for the field-data service again. An unset
+        field gets its default, as XBlock's read gives it; String's from_json
+        cleans a text as XBlock's read does.
         """
+        values = {}
+        field_data = self._field_data
         for name in names:
             field = self.fields[name]
-            if field._get_cached_value(self) is not NO_CACHE_VALUE:  # read or set already
-                continue
-            try:
-                value = field.from_json(self._field_data.get(self, name))
-            except KeyError:
-                value = field._get_default_value_to_cache(self)
-            field._set_cached_value(self, value)
+            value = field._get_cached_value(self)
+            if value is NO_CACHE_VALUE:  # neither read nor set yet
+                try:
+                    value = field.from_json(field_data.get(self, name))
+                except KeyError:
+                    value = field._get_default_value_to_cache(self)
+                field._set_cached_value(self, value)
+            values[name] = value
+        return values
 
     def _note_setting_change(self, name):
         if name in EXERCISE_FIELDS:  # a setting changes: the next read builds the exercise again
@@ -252,77 +267,26 @@ class CustomerTenetXBlock(
 
     # ---- learner state as the browser and the mobile app see it -----------
 
-    @property
-    def attempts_left(self):
-        """None when attempts are unlimited."""
-        return attempts_left(self.max_attempts, self.attempts)
+    def state_for_learner(self):
+        """Everything the student view shows about this learner, as JSON data (learner_state.learner_state)."""
+        return self._learner_state(self.i18n, self._read_learner_fields(*LEARNER_FIELDS), self.deadline_passed)
 
-    def state_for_learner(self, assessment=None):
+    def _learner_state(self, i18n, learner, closed, assessment=None):
         """
-        Everything the student view shows about this learner, as JSON data.
-        Where the course hides correctness, it holds no score, no feedback and
-        no group: only that the answer was submitted. `assessment`: the one a
-        submission has just made of the stored answer, so it is not graded again.
+        learner_state for values already read: `learner`, the learner's fields
+        by name; `assessment`, the one a submission has just made of the
+        stored answer, so it is not graded again.
         """
         exercise = self.exercise
-        closed = self.deadline_passed
-        can_submit = self.attempts_left != 0 and not closed
-        shows_correctness = self.shows_correctness
         feedback = None
-        if self.answer and shows_correctness:
+        if learner["answer"] and self.shows_correctness:
             if assessment is None:
                 # Past the deadline there is no next attempt: the last one has been made.
-                assessment = assess(exercise, self.answer, self.i18n, self.attempts_left if can_submit else 0)
+                left = 0 if closed else attempts_left(exercise.max_attempts, learner["attempts"])
+                assessment = assess(exercise, learner["answer"], i18n, left)
             feedback = assessment.feedback
-        return {
-            "answer": self.answer,
-            "reflection": self.reflection,
-            "attempts": self.attempts,
-            "max_attempts": exercise.max_attempts,  # 0 when unlimited, also when the course hands over None
-            "attempts_left": self.attempts_left,
-            "attempts_text": self._attempts_text(),
-            "attempts_left_text": self._attempts_left_text(),
-            "score_text": self._score_text() if feedback else "",
-            "can_submit": can_submit,
-            "deadline_passed": closed,
-            "closed_text": self.gettext(DEADLINE_PASSED) if closed else "",
-            "submitted_text": self._submitted_text() if self.answer and not feedback else "",
-            "feedback": feedback,
-        }
-
-    def _submitted_text(self):
-        """What a learner reads instead of feedback while the course hides correctness."""
-        if getattr(self, "show_correctness", None) == CORRECTNESS_PAST_DUE:
-            return self.gettext("Your answer has been submitted. Your results will be shown after the due date.")
-        return self.gettext("Your answer has been submitted.")
-
-    def _score_text(self):
-        """The score that counts (the best so far), in words."""
-        score = self.get_score()
-        return self.i18n.gettext("Score that counts (your best attempt): {points}").format(
-            points=points_text(score.raw_earned, score.raw_possible, self.i18n)
-        )
-
-    def _attempts_text(self):
-        ngettext = self.i18n.ngettext
-        if not self.max_attempts:
-            return ngettext(
-                "You have used {used} attempt. Attempts are unlimited.",
-                "You have used {used} attempts. Attempts are unlimited.",
-                self.attempts,
-            ).format(used=self.attempts)
-        return ngettext(
-            "You have used {used} of {total} attempt.",
-            "You have used {used} of {total} attempts.",
-            self.max_attempts,
-        ).format(used=self.attempts, total=self.max_attempts)
-
-    def _attempts_left_text(self):
-        """'1 attempt left'; empty when attempts are unlimited (attempts_text says so)."""
-        left = self.attempts_left
-        if left is None:
-            return ""
-        return self.i18n.ngettext("{left} attempt left", "{left} attempts left", left).format(left=left)
+        results_after_due = getattr(self, "show_correctness", None) == CORRECTNESS_PAST_DUE
+        return learner_state(i18n, learner, exercise.max_attempts, closed, feedback, results_after_due)
 
     # ---- views -------------------------------------------------------------
 
@@ -383,23 +347,26 @@ class CustomerTenetXBlock(
         return state
 
     def _submit(self, data):
+        i18n = self.i18n  # resolved once for the request (it asks Django for the active language)
+        learner = self._read_learner_fields(*SUBMIT_READS)
         # As a CAPA problem is closed past its due date (xmodule/capa_block.py closed()).
-        self._read_learner_fields(*SUBMIT_READS)
         if self.deadline_passed:
-            raise JsonRefusal(403, "deadline_passed", self.gettext(DEADLINE_PASSED))
-        if self.attempts_left == 0:
-            raise JsonRefusal(409, "no_attempts_left", self.gettext("You have used all your attempts."))
+            raise JsonRefusal(403, "deadline_passed", i18n.gettext(DEADLINE_PASSED))
         exercise = self.exercise
-        submission = read_submission(data, exercise, self.i18n)
-        attempts = self.attempts + 1
-        assessment = assess(exercise, submission.answer, self.i18n, attempts_left(exercise.max_attempts, attempts),
-                            best_answer=self.best_answer, entries=submission.entries)
+        if attempts_left(exercise.max_attempts, learner["attempts"]) == 0:
+            raise JsonRefusal(409, "no_attempts_left", i18n.gettext("You have used all your attempts."))
+        submission = read_submission(data, exercise, i18n)
+        attempts = learner["attempts"] + 1
+        assessment = assess(exercise, submission.answer, i18n, attempts_left(exercise.max_attempts, attempts),
+                            best_answer=learner["best_answer"], entries=submission.entries)
         self.answer, self.attempts = submission.answer, attempts  # these change on every submission
-        self._store(best_answer=assessment.best_answer, reflection=submission.reflection)
-        score = Score(raw_earned=assessment.earned, raw_possible=assessment.possible)
-        self.set_score(score)
-        self._publish_grade(score, only_if_higher=False)
-        return self.state_for_learner(assessment)
+        stored = dict(best_answer=assessment.best_answer, reflection=submission.reflection,
+                      raw_earned=assessment.earned, raw_possible=assessment.possible)
+        self._store(**stored)
+        self._publish_grade(Score(raw_earned=assessment.earned, raw_possible=assessment.possible),
+                            only_if_higher=False)
+        learner = {**learner, **stored, "answer": submission.answer, "attempts": attempts}
+        return self._learner_state(i18n, learner, closed=False, assessment=assessment)
 
     # ---- grading (ScorableXBlockMixin) -------------------------------------
 
@@ -417,9 +384,10 @@ class CustomerTenetXBlock(
         self._store(raw_earned=score.raw_earned, raw_possible=score.raw_possible)
 
     def _store(self, **values):
-        """Set fields, each read first: XBlock then writes only those whose value changed."""
+        """Set learner fields, each read first: XBlock then writes only those whose value changed."""
+        stored = self._read_learner_fields(*values)
         for name, value in values.items():
-            if getattr(self, name) != value:
+            if stored[name] != value:
                 setattr(self, name, value)
 
     def calculate_score(self):

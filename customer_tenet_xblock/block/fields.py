@@ -13,7 +13,7 @@ gradebook counts the raw points.
 import yaml
 from lxml import etree
 from xblock.core import XML_NAMESPACES
-from xblock.fields import Float, Integer, List, Scope, String
+from xblock.fields import Field, Float, Integer, List, Scope, String
 
 from ..exercise.i18n import N_
 from ..exercise.olx import OlxError
@@ -63,6 +63,9 @@ class LearnerFieldsMixin:
     attempts = Integer(scope=Scope.user_state, default=0, help="Submissions that were graded.")
     raw_earned = Float(scope=Scope.user_state, default=0.0, help="The score last published.")
     raw_possible = Float(scope=Scope.user_state, default=0.0, help="The score's maximum when published.")
+
+
+LEARNER_FIELDS = tuple(name for name, value in vars(LearnerFieldsMixin).items() if isinstance(value, Field))
 
 
 # ---- the block's other settings in OLX ---------------------------------------
