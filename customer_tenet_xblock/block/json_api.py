@@ -79,15 +79,19 @@ def read_json_request(request, gettext, allow_get=False):
                           gettext("Send the request as JSON (Content-Type: application/json)."))
     if (request.content_length or 0) > MAX_BODY_BYTES:
         raise JsonRefusal(413, "request_too_large", gettext("The request is too large."))
-    unreadable = JsonRefusal(400, "bad_json", gettext("The request could not be read as JSON."))
     try:
         body = request.body
     except Exception:  # noqa: BLE001 - the framework's own errors (stream already read, client gone, too big)
-        raise unreadable from None
+        raise _unreadable(gettext) from None
     try:
         return json.loads(body.decode("utf-8"))
     except (ValueError, RecursionError):  # RecursionError: hostile nesting like "[[[[..."
-        raise unreadable from None
+        raise _unreadable(gettext) from None
+
+
+def _unreadable(gettext):
+    # Built only to refuse: translating asks the runtime for the language, on every request if built ahead.
+    return JsonRefusal(400, "bad_json", gettext("The request could not be read as JSON."))
 
 
 def json_api(method=None, *, allow_get=False):
