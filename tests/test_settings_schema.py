@@ -62,6 +62,18 @@ def test_the_block_has_the_field_the_setting_describes(setting):
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.name)
+def test_a_setting_stored_as_its_default_reads_as_one_left_unset(setting):
+    """The block takes an unset setting's default as is, without loading its stored form."""
+    block = make_block()
+    assert block.exercise == Exercise()
+    setattr(block, setting.name, setting.store(setting.default))
+    block.save()
+    stored = make_block(runtime=block.runtime)  # the next request: the setting read from its stored form
+    assert stored.fields[setting.name].is_set_on(stored)
+    assert stored.exercise == Exercise()
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.name)
 def test_a_changed_setting_is_stored_and_read_back(setting):
     exercise = with_value(setting, valid_other_value(setting))
     block = make_block(exercise)

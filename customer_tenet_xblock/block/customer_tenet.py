@@ -20,7 +20,7 @@ from ..exercise.feedback import CORRECTNESS_PAST_DUE, correctness_visible, map_s
 from ..exercise.i18n import N_, block_translations
 from ..exercise.learner_state import DEADLINE_PASSED, learner_state
 from ..exercise.markup import render_markdown
-from ..exercise.settings import SETTINGS, SETTINGS_BY_NAME, TAXONOMY_SETTINGS, Exercise
+from ..exercise.settings import DEFAULT_TAXONOMY, SETTINGS, SETTINGS_BY_NAME, TAXONOMY_SETTINGS, Exercise
 from ..exercise.submission import read_submission
 from ..exercise.validation import exercise_problems
 from ..rubric import counting_result
@@ -61,6 +61,11 @@ SUBMIT_READS = ("attempts", "best_answer", "reflection", "raw_earned", "raw_poss
 UNSET = object()  # a setting with no stored value and no default from the runtime
 
 
+def _loaded(setting, stored):
+    """The Exercise's value of a setting. Unset, it is the default: no stored form (the six default groups) to load."""
+    return setting.default if stored is UNSET else setting.load(stored)
+
+
 class StoredExercise:
     """
     The block's Exercise, each setting read from its field the first time it
@@ -76,9 +81,14 @@ class StoredExercise:
         if name.startswith("_"):  # not set yet (a copy being made): no endless lookup
             raise AttributeError(name)
         if name == "taxonomy":
-            value = Taxonomy(**{setting.name: self._load(setting) for setting in TAXONOMY_SETTINGS})
+            stored = {setting: self._read(setting.name) for setting in TAXONOMY_SETTINGS}
+            if all(value is UNSET for value in stored.values()):
+                # One object for every request: the rubric's caches find it by identity, not group by group.
+                value = DEFAULT_TAXONOMY
+            else:
+                value = Taxonomy(**{setting.name: _loaded(setting, value) for setting, value in stored.items()})
         elif name in SETTINGS_BY_NAME and not SETTINGS_BY_NAME[name].on_taxonomy:
-            value = self._load(SETTINGS_BY_NAME[name])
+            value = _loaded(SETTINGS_BY_NAME[name], self._read(name))
         elif name == "whole":
             value = Exercise(taxonomy=self.taxonomy, **{
                 setting.name: getattr(self, setting.name) for setting in SETTINGS if not setting.on_taxonomy})
@@ -86,11 +96,6 @@ class StoredExercise:
             return getattr(self.whole, name)
         self.__dict__[name] = value
         return value
-
-    def _load(self, setting):
-        stored = self._read(setting.name)
-        # Unset, a setting is the Exercise's default: its stored form (the six default groups) need not be loaded.
-        return setting.default if stored is UNSET else setting.load(stored)
 
     def __eq__(self, other):
         return self.whole == (other.whole if isinstance(other, StoredExercise) else other)
