@@ -541,20 +541,16 @@ def _longest_at(words, i, trie, fillers):
     return best
 
 
-def joins(words, compiled, allowance):
-    """For each position, the single vocabulary word it forms with the next word (or None)."""
-    return [compiled.joined(words[i], words[i + 1], allowance) if i + 1 < len(words) else None
-            for i in range(len(words))]
-
-
-def scan(words, joined, index, compiled):
+def scan(words, index, compiled, allowance):
     """Longest phrase at each position, left to right; plain words in between."""
     fillers = compiled.lexicon.fillers
     items, i, n = [], 0, len(words)
     while i < n:
         best = _longest_at(words, i, index, fillers)
-        if joined[i] is not None and (best is None or best[0] < i + 2):
-            node = index.get(joined[i])
+        if (best is None or best[0] < i + 2) and i + 1 < n:
+            # Two typed words may be one vocabulary word: asked only where no longer phrase starts.
+            joined = compiled.joined(words[i], words[i + 1], allowance)
+            node = index.get(joined) if joined is not None else None
             if node is not None and RULE in node:
                 best = (i + 2,) + node[RULE]
         if best is not None:
@@ -734,9 +730,8 @@ def _place(entry, compiled, allowance):
     words = compiled.words(entry, allowance)
     if not words:
         return ()
-    joined = joins(words, compiled, allowance)
     best = {}  # group id -> Match; the first evidence for a group is kept
-    items = scan(words, joined, compiled.concepts, compiled)
+    items = scan(words, compiled.concepts, compiled, allowance)
     for group_id, matched, rule, source in _lexicon_matches(items, compiled, entry):
         best.setdefault(group_id, Match(group_id, matched, rule, source))
     return tuple(best[group_id] for group_id in compiled.order if group_id in best)
