@@ -3,6 +3,7 @@ Properties of the matching engine on any text: it never raises, is
 deterministic, normalises idempotently, never invents text, and does work
 linear in the answer's length (counted in executed lines, not timed).
 """
+import html
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from customer_tenet_xblock.exercise.presets import PRESETS, default_taxonomy
 from customer_tenet_xblock.rubric import splitting
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry
-from customer_tenet_xblock.rubric.normalizing import fold, singular, tokenize
+from customer_tenet_xblock.rubric.normalizing import _folded_with_positions, fold, singular, tokenize
 from customer_tenet_xblock.rubric.splitting import split_entries
 from helpers import executed_lines
 
@@ -92,3 +93,46 @@ def test_work_grows_linearly_with_the_answer():
         grade(large)  # warm the word caches, so both runs count the same kind of work
         ratio = executed_lines(grade, large) / executed_lines(grade, small)
         assert ratio < 8 * 1.25, (shape(0), ratio)
+
+
+# Characters that fold to one, none or several, and entities real or not.
+FOLDING = st.lists(st.sampled_from(
+    ["a", "B", " ", "/", "'", ".", "é", "ß", "\u1e9e", "\u0130", "\ufb01", "\u0301", "\u00b2", "\u00bd",
+     "&", ";", "#", "&amp;", "&#x27;", "&eacute;", "&bogus;", "&AElig;", "&#1;"]), max_size=40).map("".join)
+
+
+def folded_one_character_at_a_time(text):
+    """The reading _folded_with_positions gives, written plainly: each character or entity in turn."""
+    chars, starts, ends, i = [], [], [], 0
+    while i < len(text):
+        char, j = text[i], i + 1
+        if char == "&":
+            k, limit = i + 1, min(len(text), i + 12)
+            while k < limit and (text[k].isalnum() or text[k] == "#"):
+                k += 1
+            if k < limit and k > i + 1 and text[k] == ";" and html.unescape(text[i:k + 1]) != text[i:k + 1]:
+                char, j = html.unescape(text[i:k + 1]), k + 1
+        for folded in fold(char):
+            chars.append(folded)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(chars), starts, ends
+
+
+@settings(max_examples=400, deadline=None)
+@given(FOLDING)
+def test_folding_a_whole_text_at_once_reads_it_as_one_character_at_a_time(text):
+    folded, positions = _folded_with_positions(text)
+    starts, ends = positions if positions is not None else (list(range(len(text))), list(range(1, len(text) + 1)))
+    assert (folded, starts, ends) == folded_one_character_at_a_time(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FOLDING)
+def test_every_token_points_at_what_the_learner_wrote(text):
+    for token in tokenize(text):
+        written = text[token.start:token.end]
+        assert token.start < token.end and written
+        if not token.symbol:
+            assert token.word[0] in fold(html.unescape(written))

@@ -16,6 +16,7 @@ import html
 import re
 import unicodedata
 from functools import lru_cache, partial
+from itertools import chain, repeat
 from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
@@ -59,46 +60,52 @@ class Token(NamedTuple):
     symbol: bool = False  # & + /
 
 
-# A character that may fold to none or several, or an '&' that may start an
-# entity (a name of 1-10 letters, digits or '#', then ';': _MAX_ENTITY).
-_UNUSUAL = re.compile(r"[^\x00-\x7f]|&(?=[\w#]{1,10};)")
+# An '&' that may start an entity (a name of 1-10 letters, digits or '#', then ';': _MAX_ENTITY).
+_ENTITY_START = re.compile(r"&(?=[\w#]{1,10};)")
+
+
+def _entities(text):
+    """(start, end, the character it stands for) of each HTML entity in `text`, in order."""
+    found = []
+    for match in _ENTITY_START.finditer(text):
+        i = match.start()
+        k, limit = i + 1, min(len(text), i + _MAX_ENTITY)
+        while k < limit and (text[k].isalnum() or text[k] == "#"):
+            k += 1
+        if k < limit and k > i + 1 and text[k] == ";":
+            decoded = html.unescape(text[i:k + 1])
+            if decoded != text[i:k + 1]:
+                found.append((i, k + 1, decoded))
+    return found
 
 
 def _folded_with_positions(text):
-    """The folded text and, per folded character, its (start, end) in `text`.
+    """The folded text and, per folded character, its (start, end) in `text` (None: one for one).
 
     HTML entities are read as the character they stand for; the source text is
     never changed, so spans still point at what the learner wrote.
     """
     if text.isascii() and "&" not in text:
         return text.lower(), None  # one folded character per source character
-    chars, starts, ends = [], [], []
-    i, n = 0, len(text)
-    while i < n:
-        found = _UNUSUAL.search(text, i)
-        stop = found.start() if found else n
-        if stop > i:  # plain ASCII up to the next '&' or non-ASCII character: taken in one step
-            chars.append(text[i:stop].lower())
-            starts.extend(range(i, stop))
-            ends.extend(range(i + 1, stop + 1))
-            i = stop
-            continue
-        char, j = text[i], i + 1
-        if char == "&":
-            k, limit = i + 1, min(n, i + _MAX_ENTITY)
-            while k < limit and (text[k].isalnum() or text[k] == "#"):
-                k += 1
-            if k < limit and k > i + 1 and text[k] == ";":
-                decoded = html.unescape(text[i:k + 1])
-                if decoded != text[i:k + 1]:
-                    char, j = decoded, k + 1
-        folded = fold(char) if len(char) > 1 else fold_char(char)
-        for c in folded:
-            chars.append(c)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    return "".join(chars), (starts, ends)
+    # Each distinct character is folded once, and the text mapped with map, not a
+    # loop: an answer may hold 50,000 accented letters.
+    folds = {char: fold_char(char) for char in set(text)}
+    entities = _entities(text) if "&" in text else []
+    if not entities and all(len(folded) == 1 for folded in folds.values()):
+        return "".join(map(folds.__getitem__, text)), None
+    pieces, starts, ends, i = [], [], [], 0
+    for start, end, decoded in [*entities, (len(text), len(text), "")]:
+        stretch = list(map(folds.__getitem__, text[i:start]))
+        sizes = list(map(len, stretch))  # a character may fold to none or several
+        pieces += stretch
+        starts += chain.from_iterable(map(repeat, range(i, start), sizes))
+        ends += chain.from_iterable(map(repeat, range(i + 1, start + 1), sizes))
+        folded = fold(decoded)
+        pieces.append(folded)
+        starts += [start] * len(folded)
+        ends += [end] * len(folded)
+        i = end
+    return "".join(pieces), (starts, ends)
 
 
 # Character classes (two disjoint ones for tokens), no nesting: linear, cannot backtrack.
@@ -131,18 +138,20 @@ def _recent_tokens(text):
 
 def _tokenize(text):
     folded, positions = _folded_with_positions(text)
-    if positions is None and not _GLUE.search(folded):
+    if not _GLUE.search(folded):
         # The common case: words, spaces and symbols, nothing to join.
-        capitals = folded != text
+        capitals = positions is not None or folded != text
         tokens = []
         for match in _TOKEN_RUN.finditer(folded):
             start, end = match.span()
             word = match.group()
+            if positions is not None:  # spans into the text as written
+                start, end = positions[0][start], positions[1][end - 1]
             if word in CONJUNCTION_SYMBOLS:
                 tokens.append(_token(("&", start, end, False, False, True)))
             else:
                 tokens.append(_token((word, start, end, False,
-                                      capitals and end - start > 1 and text[start:end].isupper(), False)))
+                                      capitals and len(word) > 1 and text[start:end].isupper(), False)))
         return tuple(tokens)
     # Words and symbols in one pass, in order; a word glued to the next by an
     # apostrophe or a dot takes it in ("don't", "agent's", "V.P.").

@@ -161,7 +161,7 @@ def _inline_marker(text, i, end):
     if i == 0 or not text[i - 1].isspace():
         return None
     char = text[i]
-    if char == "(" or char.isdigit():
+    if char == "(" or char.isdecimal():  # what the pattern above calls a digit (\d)
         marker = _marker_end(text, i, end)
         if marker is not None and (char == "(" or text[marker - 1] in ")."):
             return marker
@@ -189,9 +189,9 @@ def _special_characters():
     chars = "".join(sorted(LINE_BREAKS | SEPARATORS | SENTENCE_ENDS | INLINE_BULLETS))
     # A single character class: linear, nothing to backtrack.
     line_breaks = re.escape("".join(sorted(LINE_BREAKS)))
-    # A space matters only before an inline marker ("1)", "(a)", "b)"): a space
-    # before a plain ASCII word ("the agents") is skipped without a Python step.
-    special = "[" + re.escape(chars) + r"()]|\s(?![A-Za-z][^)])"
+    # A space matters only before what may be an inline marker ("(a)", "12)",
+    # "3.", "b)"; _inline_marker decides): any other is skipped without a Python step.
+    special = "[" + re.escape(chars) + r"()]|\s(?=\(|\d{1,4}[.)]|[^\W\d_]\))"
     return re.compile(special), re.compile("[" + line_breaks + "]")
 
 
