@@ -32,11 +32,18 @@ from ..exercise.class_figures import (
     summary_cache_key,
 )
 from ..exercise.feedback import translate_text
+from ..exercise.i18n import N_
 from .json_api import JsonRefusal, json_api
 from .permissions import current_user_is_staff, staff_only, studio_only
 from .resources import add_public_files, loader
 
 SUMMARY_CACHE_SECONDS = 5 * 60
+# Where the LMS keeps authored settings read-only, what add_synonym says instead: where Studio does the same.
+ADD_SYNONYM_IN_STUDIO = N_(
+    "The exercise cannot be changed from this page. In Studio, select Edit on this problem, then "
+    "“Show what learners wrote” under “What learners wrote that no group took”: add the synonym "
+    "there, select Save and publish."
+)
 
 
 def rescore_location(usage_id):
@@ -150,6 +157,7 @@ class InsightsMixin(XBlockMixin):
 
     @json_api
     @staff_only
+    @studio_only(message=ADD_SYNONYM_IN_STUDIO)
     def add_synonym(self, data, suffix=""):
         """
         Staff: add a frequent unplaced entry as a synonym of a group, in one
@@ -159,19 +167,6 @@ class InsightsMixin(XBlockMixin):
         editor's panel, which does the same from the same figures. Stored
         scores do not change until rescored.
         """
-        try:
-            return self._store_synonym(data)
-        except JsonRefusal as refusal:
-            if refusal.code != "studio_only":
-                raise
-            raise JsonRefusal(403, "studio_only", self.gettext(
-                "The exercise cannot be changed from this page. In Studio, select Edit on this problem, then "
-                "“Show what learners wrote” under “What learners wrote that no group took”: add the synonym "
-                "there, select Save and publish."
-            )) from None
-
-    @studio_only
-    def _store_synonym(self, data, suffix=""):
         exercise, group, entry = exercise_with_synonym(self.exercise, data, self.i18n)
         self.store_exercise(exercise)
         return {

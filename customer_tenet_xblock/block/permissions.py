@@ -5,6 +5,7 @@ import sys
 from django.core.exceptions import ValidationError
 from xblock.exceptions import InvalidScopeError
 
+from ..exercise.i18n import N_
 from .json_api import JsonRefusal
 
 # The LMS sets this on the current user for course staff.
@@ -97,7 +98,10 @@ def staff_only(method):
     return wrapper
 
 
-def studio_only(method):
+STUDIO_ONLY = N_("These settings can only be changed in Studio.")
+
+
+def studio_only(method=None, *, message=STUDIO_ONLY):
     """
     For json_api handlers that change authored settings, under @staff_only:
     they work only where those settings can be written, which is Studio. The
@@ -106,7 +110,12 @@ def studio_only(method):
     loaded at its latest draft, never in the LMS (its save_block raises
     ValidationError); there the handler answers 403 and changes nothing,
     instead of failing with a 500 when the runtime saves after the handler.
+    `@studio_only(message=...)`: the refusal's words (marked with N_), for a
+    handler whose page says where in Studio to go instead.
     """
+    if method is None:
+        return functools.partial(studio_only, message=message)
+
     @functools.wraps(method)
     def wrapper(self, data, suffix=""):
         result = method(self, data, suffix)
@@ -114,8 +123,7 @@ def studio_only(method):
             self.save()  # now, inside the handler, so a read-only store is a refusal we can answer
         except (InvalidScopeError, ValidationError):
             self._clear_dirty_fields()  # pylint: disable=protected-access  # nothing left for the runtime's save
-            message = self.gettext("These settings can only be changed in Studio.")
-            raise JsonRefusal(403, "studio_only", message) from None
+            raise JsonRefusal(403, "studio_only", self.gettext(message)) from None
         return result
     return wrapper
 
