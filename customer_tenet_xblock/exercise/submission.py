@@ -16,6 +16,8 @@ from .refusals import Refusal
 MAX_REFLECTION_CHARS = 5_000
 SUBMISSION_FIELDS = frozenset({"answer", "reflection"})
 KEPT_CONTROLS = frozenset("\t")
+# The control characters clean_text keeps, as it keeps them: one look-up a character.
+_KEPT = {**{char: "\n" for char in LINE_BREAKS}, **{char: char for char in KEPT_CONTROLS}}
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,8 @@ def clean_text(text):
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = text.replace("\r\n", "\n")
     return "".join(
-        "\n" if char in LINE_BREAKS else char
+        _KEPT.get(char) or ("" if unicodedata.category(char) in ("Cc", "Cs") else char)
         for char in text
-        if char in KEPT_CONTROLS or char in LINE_BREAKS or unicodedata.category(char) not in ("Cc", "Cs")
     )
 
 
