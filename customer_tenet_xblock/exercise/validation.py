@@ -67,9 +67,8 @@ def _taxonomy_problems(taxonomy, _):
 def exercise_problems(exercise, translator):
     """All problems of an exercise as (field, message) pairs; empty when valid."""
     problems = [
-        (setting.name, setting.problem_text(setting.value(exercise), translator))
-        for setting in SETTINGS if setting.problem
+        (setting.name, message) for setting in SETTINGS
+        if setting.problem and (message := setting.problem_text(setting.value(exercise), translator))
     ]
-    problems = [(name, message) for name, message in problems if message]
     problems.extend(_taxonomy_problems(exercise.taxonomy, translator.gettext))
     return problems
