@@ -54,10 +54,11 @@ def assess(exercise, answer, translator, attempts_left=None, best_answer="", ent
             best_answer = answer
     else:
         best_answer = answer
-    show_takeaway = attempts_left == 0 or not result.missed
+    missed = result.missed  # a property of the result, computed on each use
+    show_takeaway = attempts_left == 0 or not missed
     feedback = describe(  # a setting is read only where it matters (the block reads its fields lazily)
         result, translator,
-        show_why_for_missed=bool(result.missed) and why_visible(exercise.show_why, attempts_left),
+        show_why_for_missed=bool(missed) and why_visible(exercise.show_why, attempts_left),
         show_takeaway=show_takeaway, takeaway=exercise.takeaway if show_takeaway else "",
     )
     return Assessment(result=result, earned=earned, possible=taxonomy.possible_points,

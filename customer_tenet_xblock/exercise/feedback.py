@@ -106,13 +106,19 @@ def describe(result, translator, show_why_for_missed=False, show_takeaway=False,
     Learner text stays plain text here; the browser puts it in the page with
     textContent, never as HTML.
     """
+    # Looked up once: the runtime's i18n service (the LMS's too) forwards every attribute look-up.
+    gettext = translator.gettext
+
+    def translated(text):  # translate_text's rule: empty stays empty
+        return gettext(text) if text else ""
+
     groups = []
     for group_result in result.groups:
         group = group_result.group
         found = group_result.found
         row = {
             "id": group.id,
-            "label": translate_text(translator, group.label),
+            "label": translated(group.label),
             "side": group.side,
             "found": found,
             "points": format_points(group_result.earned),
@@ -121,8 +127,8 @@ def describe(result, translator, show_why_for_missed=False, show_takeaway=False,
                 {"text": text, "words": match.words, "rule": match.rule}
                 for text, match in group_result.evidence
             ],
-            "hint": "" if found else translate_text(translator, group.hint),
-            "why": translate_text(translator, group.why) if (found or show_why_for_missed) else "",
+            "hint": "" if found else translated(group.hint),
+            "why": translated(group.why) if (found or show_why_for_missed) else "",
         }
         groups.append(row)
     balance = result.balance
@@ -139,5 +145,5 @@ def describe(result, translator, show_why_for_missed=False, show_takeaway=False,
             "met": balance.met,
             "message": balance_message(balance, translator) if balance.applies else "",
         },
-        "takeaway": translate_text(translator, takeaway) if show_takeaway else "",
+        "takeaway": translated(takeaway) if show_takeaway else "",
     }
