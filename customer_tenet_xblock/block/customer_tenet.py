@@ -365,13 +365,12 @@ class CustomerTenetXBlock(
         assessment = assess(exercise, submission.answer, i18n, attempts_left(exercise.max_attempts, attempts),
                             best_answer=learner["best_answer"], entries=submission.entries)
         self.answer, self.attempts = submission.answer, attempts  # these change on every submission
-        stored = dict(best_answer=assessment.best_answer, reflection=submission.reflection,
-                      raw_earned=assessment.earned, raw_possible=assessment.possible)
-        self._store(**stored)
-        self._publish_grade(Score(raw_earned=assessment.earned, raw_possible=assessment.possible),
-                            only_if_higher=False)
-        learner = {**learner, **stored, "answer": submission.answer, "attempts": attempts}
-        return self._learner_state(i18n, learner, closed=False, assessment=assessment)
+        self._store(best_answer=assessment.best_answer, reflection=submission.reflection)
+        score = Score(raw_earned=assessment.earned, raw_possible=assessment.possible)
+        self.set_score(score)
+        self._publish_grade(score, only_if_higher=False)
+        # The state shows what was just stored: every learner field is in XBlock's cache now, no read.
+        return self._learner_state(i18n, self._read_learner_fields(*LEARNER_FIELDS), False, assessment)
 
     # ---- grading (ScorableXBlockMixin) -------------------------------------
 
