@@ -13,8 +13,6 @@ text), entries are in order, and an entry that repeats an earlier one once
 normalised is dropped. One pass over the text: linear time, no regex.
 """
 import re
-from itertools import filterfalse
-from operator import itemgetter
 
 from .lexicon import HEAD_ROLES, all_lexicons
 from .normalizing import singular, tokenize, written_forms
@@ -259,8 +257,6 @@ def _pieces(text):
 
 # --- pieces -> entries ------------------------------------------------------
 
-_WORD, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
-
 def _trim(text, start, end):
     """Drop edge punctuation and unbalanced brackets."""
     opens, closes = text.count("(", start, end), text.count(")", start, end)
@@ -280,10 +276,7 @@ def _trim(text, start, end):
 
 def _words(text, start, end):
     """(word, start, end) of each token of text[start:end], spans into `text`."""
-    tokens = tokenize(text[start:end])
-    # map and zip, not a loop: a piece may hold 25,000 tokens ("2/2/2/...").
-    starts, ends = map(start.__add__, map(_START, tokens)), map(start.__add__, map(_END, tokens))
-    return list(zip(map(_WORD, tokens), starts, ends, strict=True))
+    return [(t.word, start + t.start, start + t.end) for t in tokenize(text[start:end])]
 
 
 def _drop_header(text, start, end):
@@ -329,7 +322,7 @@ def _split_conjunctions(words, start, end):
     Yields (start, end, first word, last word + 1) for each part.
     """
     people = person_forms()
-    plain = list(map(_WORD, words))
+    plain = [word for word, _, _ in words]
     if _CONJUNCTIONS.isdisjoint(plain) or people.isdisjoint(plain):
         yield start, end, 0, len(words)  # most entries: nothing to split, and no word-by-word look
         return
@@ -349,9 +342,7 @@ def _split_conjunctions(words, start, end):
 
 
 def _key(words):
-    plain = list(map(_WORD, words))
-    singulars = {word: singular(word) for word in set(plain)}  # a long entry repeats its words
-    return " ".join(filterfalse(_FILLERS.__contains__, map(singulars.__getitem__, plain)))
+    return " ".join([word for word in map(singular, [word for word, _, _ in words]) if word not in _FILLERS])
 
 
 def entry_key(text):
