@@ -152,7 +152,8 @@ def test_the_longest_word_does_no_typo_work():
     """A 50,000-letter word is never compared with the vocabulary: no more work than 500 letters."""
     taxonomy = default_taxonomy()
     short, long = "qwertyuiop" * 50, "qwertyuiop" * 5_000
-    assert fresh_work(long, taxonomy) <= fresh_work(short, taxonomy) + 50
+    # A few more steps of reading the entry's prefix (4 times more characters a step), no typo work.
+    assert fresh_work(long, taxonomy) <= fresh_work(short, taxonomy) + 100
 
 
 def test_compiling_the_largest_taxonomy_costs_work_linear_in_its_synonyms():

@@ -363,7 +363,8 @@ class TypoIndex:
                 bucket = buckets.setdefault((word[0], len(word)), [])
                 if len(bucket) < MAX_TYPO_BUCKET:
                     bucket.append(word)
-        self._buckets = {key: tuple((w, _letter_mask(w), _pairs(w)) for w in bucket) for key, bucket in buckets.items()}
+        self._buckets = {key: tuple((w, _letter_mask(w), _pairs(w), len(_pairs(w))) for w in bucket)
+                         for key, bucket in buckets.items()}
 
     @staticmethod
     def corrects(word, typed_length):
@@ -385,10 +386,12 @@ class TypoIndex:
         # of the mask, and spoils at most three letter pairs; the distance table last.
         candidates = []  # (word, the fewest edits the cheap checks allow)
         for size in sorted(range(length - limit, length + limit + 1), key=lambda size: abs(size - length)):
-            for candidate, letters, its_pairs in self._buckets.get((first, size), ()):
+            for candidate, letters, its_pairs, its_pair_count in self._buckets.get((first, size), ()):
                 changed = (mask ^ letters).bit_count()
-                lost = max(len(pairs), len(its_pairs)) - len(pairs & its_pairs)
-                if changed <= 2 * limit and lost <= 3 * limit:
+                if changed > 2 * limit:
+                    continue
+                lost = max(len(pairs), its_pair_count) - len(pairs & its_pairs)
+                if lost <= 3 * limit:
                     candidates.append((candidate, max(abs(size - length), (changed + 1) // 2, (lost + 2) // 3)))
         del candidates[MAX_TYPO_CHECKS:]
         for depth in range(1, limit + 1):
