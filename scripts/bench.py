@@ -325,6 +325,11 @@ def adversarial_answers(length, rng):
         "endless conjunctions (agents and their staff and ...)": _repeat("agents and their staff and ", length),
         "a token per character (2/2/2/...)": _repeat("2/", length),
         "a word per two characters (a a a ...)": _repeat("a ", length),
+        "digits that could start a list marker (2 2 2 ...)": _repeat("2 ", length),
+        "a symbol per character (&&&...)": "&" * length,
+        "entities (&amp;&amp;...)": _repeat("&amp;", length),
+        "accented words of one letter (é é é ...)": _repeat("\u00e9 ", length),
+        "letters folding to two, and symbols (\u1e9e/\u1e9e/...)": _repeat("\u1e9e/", length),
         "thousands of entries (a1,a2,...; refused past the limit)": ",".join(
             f"a{n}" for n in range(length // 3))[:length],
     }
