@@ -6,7 +6,6 @@ stable code the browser and tests can rely on, and a translated message.
 Nothing here touches learner state, so a refused submission changes nothing.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..rubric import split_entries
@@ -15,9 +14,10 @@ from .refusals import Refusal
 
 MAX_REFLECTION_CHARS = 5_000
 SUBMISSION_FIELDS = frozenset({"answer", "reflection"})
-KEPT_CONTROLS = frozenset("\t")
-# The control characters clean_text keeps, as it keeps them: one look-up a character.
-_KEPT = {**{char: "\n" for char in LINE_BREAKS}, **{char: char for char in KEPT_CONTROLS}}
+# What clean_text replaces and drops, as patterns: one pass in C, not a Python step a character.
+_LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
+# The control characters (Unicode's Cc) but tab and newline, and surrogates (Cs).
+_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,7 @@ def clean_text(text):
         return text  # the common case: nothing to replace or drop
     # Through UTF-16: a split surrogate pair is joined, each lone surrogate is one U+FFFD.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    text = text.replace("\r\n", "\n")
-    return "".join(
-        _KEPT.get(char) or ("" if unicodedata.category(char) in ("Cc", "Cs") else char)
-        for char in text
-    )
+    return _DROPPED.sub("", _LINE_BREAK.sub("\n", text.replace("\r\n", "\n")))
 
 
 def require_object(data, fields, translator):
