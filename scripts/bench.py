@@ -330,6 +330,9 @@ def adversarial_answers(length, rng):
         "entities (&amp;&amp;...)": _repeat("&amp;", length),
         "accented words of one letter (é é é ...)": _repeat("\u00e9 ", length),
         "letters folding to two, and symbols (\u1e9e/\u1e9e/...)": _repeat("\u1e9e/", length),
+        "distinct CJK characters (each folded once)": "".join(chr(0x4E00 + n % 20_000) for n in range(length)),
+        "Hangul syllables, each folding to 2-3 letters": "".join(chr(0xAC00 + n % 11_172) for n in range(length)),
+        "a ligature that decomposes into 18 (U+FDFA)": "\ufdfa" * length,
         "thousands of entries (a1,a2,...; refused past the limit)": ",".join(
             f"a{n}" for n in range(length // 3))[:length],
     }

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from customer_tenet_xblock.exercise.presets import PRESETS, default_taxonomy
 from customer_tenet_xblock.rubric import splitting
 from customer_tenet_xblock.rubric.matching import place_entries, place_entry
-from customer_tenet_xblock.rubric.normalizing import _folded_with_positions, fold, singular, tokenize
+from customer_tenet_xblock.rubric.normalizing import (
+    MAX_FOLDED,
+    _fold_characters,
+    _folded_with_positions,
+    fold,
+    singular,
+    tokenize,
+)
 from customer_tenet_xblock.rubric.splitting import split_entries
 from helpers import executed_lines
 
@@ -136,3 +143,18 @@ def test_every_token_points_at_what_the_learner_wrote(text):
         assert token.start < token.end and written
         if not token.symbol:
             assert token.word[0] in fold(html.unescape(written))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60))
+def test_characters_folded_together_fold_as_each_does_alone(chars):
+    together = _fold_characters(chars)
+    assert all(together[char] == _fold_characters([char])[char] for char in chars)
+    assert all(len(together[char]) <= MAX_FOLDED and fold(together[char]) == together[char] for char in chars)
+
+
+def test_a_character_that_folds_to_a_phrase_stays_as_written():
+    """U+FDFA decomposes into 18 characters: 50,000 of them would fold to 900,000."""
+    assert fold("\ufdfa") == "\ufdfa"
+    assert len(_folded_with_positions("\ufdfa" * 1_000)[0]) == 1_000
+    assert fold("\ufb03") == "ffi" and fold("\u00c9") == "e"  # ordinary ligatures and accents still fold

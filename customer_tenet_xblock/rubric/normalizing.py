@@ -16,7 +16,7 @@ import html
 import re
 import unicodedata
 from functools import lru_cache, partial
-from itertools import chain, repeat
+from itertools import chain, filterfalse, repeat
 from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
@@ -25,16 +25,36 @@ CONJUNCTION_SYMBOLS = "&+/"
 _MAX_ENTITY = 12
 
 
-@lru_cache(maxsize=8192)
-def _fold_non_ascii(char):
-    # Decompose, drop accents, fold case, and repeat once: case folding can
-    # produce characters that decompose again (so folding is idempotent).
-    text = char
+# The most characters one character folds to: U+FDFA, one Arabic ligature, decomposes
+# into a phrase of 18, which would let 50,000 characters become 900,000. A character
+# whose fold is longer stays as written (none a learner types for a customer).
+MAX_FOLDED = 4
+
+
+def _fold_characters(chars):
+    """Each of the distinct `chars` as the matcher sees it, all folded in one pass.
+
+    Decompose, drop accents, fold case, and repeat once: case folding can
+    produce characters that decompose again (so folding is idempotent). The
+    characters are folded joined by NUL, a starter that decomposes, folds and
+    reorders with nothing, so each one folds as it would alone.
+    """
+    chars = list(set(chars) - {"\0"})  # NUL separates them below (and folds to itself)
+    if not chars:
+        return {"\0": "\0"}
+    text = "\0".join(chars)
     for _ in range(2):
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = "".join(filterfalse(unicodedata.combining, text))
         text = text.casefold()
-    return unicodedata.normalize("NFKD", text)
+    folds = dict(zip(chars, unicodedata.normalize("NFKD", text).split("\0"), strict=True))
+    folds.update((char, char) for char, folded in folds.items() if len(folded) > MAX_FOLDED)
+    return folds | {"\0": "\0"}
+
+
+@lru_cache(maxsize=8192)
+def _fold_non_ascii(char):
+    return _fold_characters(char)[char]
 
 
 def fold_char(char):
@@ -89,7 +109,7 @@ def _folded_with_positions(text):
         return text.lower(), None  # one folded character per source character
     # Each distinct character is folded once, and the text mapped with map, not a
     # loop: an answer may hold 50,000 accented letters.
-    folds = {char: fold_char(char) for char in set(text)}
+    folds = _fold_characters(text)
     entities = _entities(text) if "&" in text else []
     if not entities and all(len(folded) == 1 for folded in folds.values()):
         return "".join(map(folds.__getitem__, text)), None
