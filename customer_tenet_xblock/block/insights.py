@@ -21,6 +21,7 @@ from xblock.core import XBlock, XBlockMixin
 from xblock.fields import Scope
 
 from ..exercise.class_figures import (
+    ANSWER_CHARACTER_CAP,
     LEARNER_CAP,
     describe_summary,
     exercise_with_synonym,
@@ -109,12 +110,12 @@ class InsightsMixin(XBlockMixin):
     # ---- reading learners' states -------------------------------------------
 
     def _learner_states(self):
-        """The first LEARNER_CAP learners' states, and whether there were more."""
+        """The first learners' states (LEARNER_CAP, ANSWER_CHARACTER_CAP), and whether there were more."""
         client = user_state_client(self)
         try:
             if client is not None:
                 return first_states(client.iter_all_for_block(self.scope_ids.usage_id, scope=Scope.user_state),
-                                    LEARNER_CAP)
+                                    LEARNER_CAP, ANSWER_CHARACTER_CAP)
         except NotImplementedError:  # as the Problem Responses report treats a client that cannot iterate
             pass
         raise JsonRefusal(501, "no_user_states", self.gettext(
@@ -130,13 +131,14 @@ class InsightsMixin(XBlockMixin):
         cache = self.runtime.service(self, "cache")
         key = summary_cache_key(self.scope_ids.usage_id, taxonomy, LEARNER_CAP)
         cached = cache.get(key) if cache is not None else None
-        if isinstance(cached, dict) and {"summary", "as_of", "truncated"} <= set(cached):
+        if isinstance(cached, dict) and {"summary", "as_of", "truncated", "read"} <= set(cached):
             return cached
         states, truncated = self._learner_states()
         computed = {
             "summary": summarise(records_from_states(states, taxonomy), taxonomy),
             "as_of": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "truncated": truncated,
+            "read": len(states),
         }
         if cache is not None:
             cache.set(key, computed, SUMMARY_CACHE_SECONDS)
@@ -152,7 +154,7 @@ class InsightsMixin(XBlockMixin):
         cached = self._cached_summary(taxonomy)
         response = describe_summary(cached["summary"], taxonomy, self.i18n)
         response["as_of"] = cached["as_of"]
-        response["limit_text"] = self._limit_text() if cached["truncated"] else ""
+        response["limit_text"] = self._limit_text(cached["read"]) if cached["truncated"] else ""
         return response
 
     @json_api
@@ -185,17 +187,17 @@ class InsightsMixin(XBlockMixin):
         return {
             "filename": "customer-tenet-responses.csv",
             "csv": responses_csv(rows, self.gettext("Username")),
-            "limit_text": self._limit_text() if truncated else "",
+            "limit_text": self._limit_text(len(states)) if truncated else "",
         }
 
-    def _limit_text(self):
+    def _limit_text(self, count):
         return self.i18n.ngettext(
             "Only the first {count} learner record was read. To see every learner, download the Problem "
             "Responses report from the instructor dashboard (Data Download tab).",
             "Only the first {count} learner records were read. To see every learner, download the Problem "
             "Responses report from the instructor dashboard (Data Download tab).",
-            LEARNER_CAP,
-        ).format(count=LEARNER_CAP)
+            count,
+        ).format(count=count)
 
     # ---- the LMS's problem responses report --------------------------------
 

@@ -13,7 +13,6 @@ import io
 import json
 from collections import Counter
 from dataclasses import dataclass, replace
-from itertools import islice
 
 from ..rubric import RubricResult, counting_result, grade
 from ..rubric.normalizing import singular, tokenize
@@ -28,6 +27,11 @@ MOST_UNPLACED = 10
 # One staff request reads at most this many learners' states; the LMS's Problem
 # Responses report (an instructor task) is the way to see every learner.
 LEARNER_CAP = 2_000
+# ... and stops once their answers (latest and best) hold this many characters:
+# an answer may hold 50,000, each graded in up to about 2 us a character, so 2,000
+# such learners would hold the request for minutes; 2,000 ordinary ones hold
+# about 1,000,000.
+ANSWER_CHARACTER_CAP = 2_000_000
 
 
 def spreadsheet_safe(value):
@@ -86,10 +90,20 @@ def records_from_states(user_states, taxonomy):
             yield record
 
 
-def first_states(user_states, cap=LEARNER_CAP):
-    """The first `cap` states of an iterator, and whether it held more; reads at most cap + 1."""
-    states = list(islice(user_states, cap + 1))
-    return states[:cap], len(states) > cap
+def first_states(user_states, cap=LEARNER_CAP, characters=ANSWER_CHARACTER_CAP):
+    """
+    The first states of an iterator, at most `cap` of them and no more once
+    their answers hold `characters`, and whether it held more; reads at most
+    one state past those it keeps.
+    """
+    states, read = [], 0
+    for user_state in user_states:
+        if len(states) >= cap or read >= characters:
+            return states, True
+        states.append(user_state)
+        state = user_state.state or {}
+        read += len(_text(state.get("answer"))) + len(_text(state.get("best_answer")))
+    return states, False
 
 
 def summary_cache_key(usage_id, taxonomy, cap=LEARNER_CAP):

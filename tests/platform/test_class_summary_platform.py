@@ -170,6 +170,25 @@ def test_one_request_reads_at_most_the_cap_and_says_where_to_see_everyone(monkey
     assert status == 200 and usernames == list(CLASS)[:2] and export["limit_text"] == summary["limit_text"]
 
 
+def test_one_request_stops_once_the_answers_it_read_are_long_enough(monkeypatch):
+    """
+    An answer may hold 50,000 characters (max_chars), so 2,000 learners could
+    hold the request for minutes: it stops past ANSWER_CHARACTER_CAP characters
+    of answers (latest and best) and says how many learners it read.
+    """
+    states = submitted_states()
+    first = sum(len(states[0].state.get(name) or "") for name in ("answer", "best_answer"))
+    monkeypatch.setattr(insights, "ANSWER_CHARACTER_CAP", first + 1)
+    client = CountingStateClient(states)
+    status, summary = call_handler(lms_staff_block(client), "class_summary", {})
+    assert status == 200 and summary["learners"] == 2 and client.read == 3
+    assert "first 2 learner records" in summary["limit_text"]
+    monkeypatch.setattr(insights, "ANSWER_CHARACTER_CAP", first)
+    django_cache.clear()
+    status, summary = call_handler(lms_staff_block(CountingStateClient(states)), "class_summary", {})
+    assert summary["learners"] == 1 and "first 1 learner record was read" in summary["limit_text"]
+
+
 # ---- in Chromium --------------------------------------------------------------
 
 SCENARIO = "customer_tenet.0"
