@@ -1,8 +1,10 @@
 """
 Normalisation shared by the splitter and the matcher.
 
-Everything here is a single left-to-right pass over the text (no regular
-expressions), so the cost is linear in the text's length whatever it holds.
+Everything here reads the text left to right, once, with regular expressions
+made of single character classes (nothing to backtrack), so the cost is linear
+in the text's length whatever it holds; where it can, the work per character
+is done in C (each distinct character is folded once, the text mapped).
 
 - `fold` / `fold_char`: Unicode compatibility form, accents dropped, case folded.
 - `tokenize`: words with their spans in the original text, possessives and
