@@ -333,6 +333,7 @@ def adversarial_answers(length, rng):
         "distinct CJK characters (each folded once)": "".join(chr(0x4E00 + n % 20_000) for n in range(length)),
         "Hangul syllables, each folding to 2-3 letters": "".join(chr(0xAC00 + n % 11_172) for n in range(length)),
         "a ligature that decomposes into 18 (U+FDFA)": "\ufdfa" * length,
+        "one short entry repeated (a,a,a,...)": _repeat("a,", length),
         "thousands of entries (a1,a2,...; refused past the limit)": ",".join(
             f"a{n}" for n in range(length // 3))[:length],
     }

@@ -377,8 +377,12 @@ def split_entries(text, limit=None):
     """
     if not isinstance(text, str):
         return []
-    entries, seen = [], set()
+    entries, seen, seen_spans = [], set(), set()
     for span_start, span_end, words in _spans(text):
+        span = text[span_start:span_end]
+        if span in seen_spans:
+            continue  # written before: its entries are kept or dropped already ("a, a, a, ...")
+        seen_spans.add(span)
         for start, end, first, last in _split_conjunctions(words, span_start, span_end):
             start, end = _trim(text, start, end)
             piece = text[start:end]
