@@ -281,7 +281,7 @@ class CompiledTaxonomy:
         if key in self._typo_cache:
             return self._typo_cache[key]
         fixed = self.typos.closest(word, typed_length)
-        if len(self._typo_cache) < _WORD_CACHE_LIMIT:  # corrects() admits no word longer than that
+        if len(self._typo_cache) < _WORD_CACHE_LIMIT:  # no long word: corrects() admits none past 34 letters
             self._typo_cache[key] = fixed
         return fixed
 
