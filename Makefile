@@ -77,8 +77,10 @@ extract_translations: $(INSTALLED)
 		$(PYBABEL) update --no-fuzzy-matching -D $$domain -i $(LOCALE)/en/LC_MESSAGES/$$domain.po -d $(TRANSLATIONS); \
 	done
 
+# Then our JavaScript strings of each language as static/js/i18n/<language>.js (a test fails while one is stale).
 compile_translations: $(INSTALLED)
 	for domain in text textjs; do $(PYBABEL) compile --statistics -D $$domain -d $(TRANSLATIONS); done
+	$(PY) scripts/js_catalogs.py
 
 wheel: $(INSTALLED)
 	$(PY) -m build --wheel --outdir dist .

@@ -66,3 +66,28 @@ def test_the_view_data_is_written_once_and_learner_text_cannot_end_its_script(wo
     assert json.loads(found.group(1))["state"]["answer"] == answer
     assert '\\"my boss\\"' in found.group(1) and '\\\\\\"my boss' not in page
     assert "xblock_json_init_args" not in page.split('class="customer-tenet"')[1]
+
+
+@pytest.mark.slow
+def test_a_spanish_page_fetches_our_catalog_file_and_carries_none_of_it(workbench):
+    """
+    Our JS strings for Spanish are a file the page loads by URL (a browser
+    caches it), not part of the view's data: a repeat view carries none of them.
+    """
+    from customer_tenet_xblock.exercise.i18n import js_catalog
+    catalog = js_catalog("es")
+    learner = WorkbenchUser(workbench, "catalog-viewer", language="es")
+    assert learner.post("submit", {"answer": "policyholders\nmy boss"}).status_code == 200
+    page = WorkbenchUser(workbench, "catalog-viewer", language="es").page  # the repeat view
+    assert "¿Quiénes son tus clientes?" in page  # a Spanish page
+    data = re.search(r'<script type="application/json" class="ct-data">(.*?)</script>', page, re.S).group(1)
+    assert "i18n" not in json.loads(data)
+    assert not [text for text in catalog.values() if isinstance(text, str) and len(text) > 12 and text in page]
+    urls = re.findall(r"src=['\"](/resource/customer_tenet/js/[^'\"]+)", page)
+    assert urls[:2] == ["/resource/customer_tenet/js/i18n/es.js", "/resource/customer_tenet/js/min/i18n.js"]
+    response = requests.get(workbench + urls[0], timeout=30)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/javascript")
+    text = response.content.decode("utf-8")  # as the page's scripts: served with no charset, read as the page's UTF-8
+    prefix, suffix = "window.customerTenetCatalog = ", ";\n"
+    assert text.startswith(prefix) and text.endswith(suffix) and not re.search("[<>&]", text)
+    assert json.loads(text[len(prefix):-len(suffix)]) == catalog

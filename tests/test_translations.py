@@ -11,9 +11,10 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from django.utils import translation
 
 from customer_tenet_xblock.exercise.i18n import LOCALE_DIR
-from helpers import REPO, make_block
+from helpers import REPO, make_block, view_data
 
 DOMAINS = {"text": "babel.cfg", "textjs": "babel_js.cfg"}
 CONFIG_DIR = REPO / "customer_tenet_xblock" / "conf" / "locale"
@@ -89,11 +90,41 @@ def test_the_javascript_gets_its_strings_from_our_catalog():
     assert js_catalog("fr") == {} and js_catalog("en") == {}
 
 
-def test_studio_view_hands_its_script_the_spanish_catalog():
-    from django.utils import translation
+def test_the_views_load_the_spanish_catalog_by_url_not_in_their_data():
+    """Our JS strings reach the script as a file a browser caches (js/i18n/es.js), never in a view's data."""
     with translation.override("es"):
-        fragment = make_block().studio_view()
-    init = json.loads(fragment.json_init_args)
-    assert init["i18n"]["Found"] == "Encontrado"
-    assert [r.data for r in fragment.resources if r.mimetype == "application/javascript"] == [
-        "/resource/js/min/i18n.js", "/resource/js/min/common.js", "/resource/js/min/studio.js"]  # the translator first
+        block = make_block()
+        studio = block.studio_view()
+        student = block.student_view()
+    assert list(json.loads(studio.json_init_args)) == ["config"]
+    assert "i18n" not in view_data(student) and "Encontrado" not in student.content
+    assert [r.data for r in studio.resources if r.mimetype == "application/javascript"] == [
+        "/resource/js/i18n/es.js", "/resource/js/min/i18n.js", "/resource/js/min/common.js",
+        "/resource/js/min/studio.js"]  # the strings, then the translator
+    assert [r.data for r in student.resources if r.mimetype == "application/javascript"][:2] == [
+        "/resource/js/i18n/es.js", "/resource/js/min/i18n.js"]
+
+
+def test_one_catalog_file_per_shipped_language_and_none_for_english():
+    from customer_tenet_xblock.block.resources import js_catalog_file
+    assert [js_catalog_file(language) for language in ("es", "es-419", "es_ES", "en", "fr")] == [
+        "js/i18n/es.js", "js/i18n/es.js", "js/i18n/es.js", None, None]
+    with translation.override("en"):
+        resources = make_block().student_view().resources
+    assert not [r.data for r in resources if "/i18n/" in r.data]
+
+
+def test_the_catalog_files_are_current_and_script_safe():
+    """static/js/i18n/<language>.js: `make compile_translations` writes them from the textjs catalogs."""
+    from customer_tenet_xblock.block.resources import STATIC_DIR
+    from customer_tenet_xblock.exercise.i18n import js_catalog
+    from js_catalogs import catalogs
+    files = catalogs()
+    assert sorted(files) == sorted((STATIC_DIR / "js" / "i18n").glob("*.js")) != []
+    for path, text in files.items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.relative_to(REPO)} is stale: run make compile_translations")
+        assert not re.search("[<>&]", text)
+        prefix, suffix = "window.customerTenetCatalog = ", ";\n"
+        assert text.startswith(prefix) and text.endswith(suffix)
+        assert json.loads(text[len(prefix):-len(suffix)]) == js_catalog(path.stem)

@@ -129,17 +129,15 @@ def page_state(state):
     return shown
 
 
-def page_data(state, taxonomy, i18n_catalog):
+def page_data(state, taxonomy):
     """
     The student view's data: the learner's state (page_state); the empty map's
-    shape (map_slots) until the feedback draws the map; our strings for the
-    script where the language has any (English has none).
+    shape (map_slots) until the feedback draws the map. The script's strings
+    come by URL (add_shared_resources), so a browser caches them.
     """
     data = {"state": page_state(state)}
     if not data["state"]["feedback"]:
         data["slots"] = map_slots(taxonomy)
-    if i18n_catalog:
-        data["i18n"] = i18n_catalog
     return data
 
 
@@ -300,7 +298,7 @@ class CustomerTenetXBlock(
         exercise = self.exercise
         i18n = self.i18n
         fragment = Fragment()
-        i18n_catalog = add_shared_resources(fragment, self)
+        add_shared_resources(fragment, self)
         # The view's data goes into its own HTML, encoded once: init arguments given as a string
         # (the workbench writes them unescaped, so they had to be script-safe text) were encoded twice.
         fragment.add_content(loader.render_django_template("html/student_view.html", {
@@ -309,7 +307,7 @@ class CustomerTenetXBlock(
             "reflection_prompt": translate_text(i18n, exercise.reflection_prompt),
             "max_chars": exercise.max_chars,
             "block_id": self.html_id(),
-            "data_json": script_safe_json(page_data(self.state_for_learner(), exercise.taxonomy, i18n_catalog)),
+            "data_json": script_safe_json(page_data(self.state_for_learner(), exercise.taxonomy)),
         }, i18n_service=i18n))
         add_public_files(fragment, self, "css/customer_tenet.css", "js/customer_tenet.js")
         fragment.initialize_js("CustomerTenetXBlock")

@@ -8,9 +8,11 @@ knows both.
 
 Templates are rendered on the server; the JS and CSS files reach the page by
 URL (the runtime's local_resource_url), so a browser caches them, each as its
-minified copy (static/js/min, static/css/min: `make minify`).
+minified copy (static/js/min, static/css/min: `make minify`); so do our
+JavaScript strings of a language (static/js/i18n: `make compile_translations`).
 """
 import functools
+import gettext
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -22,7 +24,7 @@ from django.utils import translation
 from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
-from ..exercise.i18n import js_catalog
+from ..exercise.i18n import JS_DOMAIN, LOCALE_DIR, js_catalog, to_locale
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 STATIC_DIR = next(
@@ -107,18 +109,37 @@ def add_shared_resources(fragment, block):
     What every view with a script needs before its own files: the palette,
     the strings and the helpers (js/common.js). Strings: the platform's
     compiled catalog for the block when it has one (the LMS compiles what an
-    atlas pull brought, under the block's i18n_js_namespace), then the
-    translator script. Returns our own catalog for the active language, for
-    the view's init arguments: the script takes a string from the platform's
-    catalog where it has it, from ours otherwise.
+    atlas pull brought, under the block's i18n_js_namespace), then ours for
+    the active language when we ship one (js_catalog_file), then the
+    translator script: it takes a string from the platform's catalog where it
+    has it, from ours otherwise.
     """
     add_palette(fragment, block)
     catalog_url = getattr(block.i18n, "get_javascript_i18n_catalog_url", None)
     url = catalog_url(block) if catalog_url else None
     if url:
         fragment.add_javascript_url(url)
+    ours = js_catalog_file(translation.get_language() or "en")
+    if ours:
+        fragment.add_javascript_url(block.runtime.local_resource_url(block, ours))
     add_public_files(fragment, block, "js/i18n.js", "js/common.js")
-    return js_catalog(translation.get_language() or "en")
+
+
+@functools.lru_cache(maxsize=64)  # every view asks; locales come from settings.LANGUAGES
+def js_catalog_file(language):
+    """
+    The static file holding our JavaScript strings for a language ('es',
+    'es-419' and 'es_ES' all find "js/i18n/es.js"), None when we ship no
+    textjs catalog for it (English). `make compile_translations` writes it
+    (js_catalog_script; a test fails while one is stale).
+    """
+    found = gettext.find(JS_DOMAIN, str(LOCALE_DIR), [to_locale(language)])
+    return f"js/i18n/{Path(found).parent.parent.name}.js" if found else None
+
+
+def js_catalog_script(language):
+    """The text of js_catalog_file(language): our catalog, as script-safe JSON, for static/js/i18n.js."""
+    return f"window.customerTenetCatalog = {script_safe_json(js_catalog(language))};\n"
 
 
 def script_safe_json(value):

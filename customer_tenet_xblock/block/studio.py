@@ -233,11 +233,9 @@ class StudioMixin(XBlockMixin):
             "rescore_text": rescore_text(self),
         }, i18n_service=i18n)
         fragment = Fragment(html)
-        i18n_catalog = add_shared_resources(fragment, self)
+        add_shared_resources(fragment, self)
         add_public_files(fragment, self, "css/studio.css", "js/studio.js")
-        fragment.initialize_js("CustomerTenetStudio", script_safe_json({
-            "config": editor_data(self.exercise), "i18n": i18n_catalog,
-        }))
+        fragment.initialize_js("CustomerTenetStudio", script_safe_json({"config": editor_data(self.exercise)}))
         return fragment
 
     def author_view(self, context=None):

@@ -90,12 +90,13 @@ def to_locale(language):
     return f"{code.lower()}_{region.upper() if len(region) == 2 else region}"
 
 
-@functools.lru_cache(maxsize=64)  # every view asks for it; it changes only with the package
+@functools.lru_cache(maxsize=64)  # it changes only with the package
 def js_catalog(language):
     """
     The JavaScript strings of a language from our shipped textjs catalog:
     {msgid: translation}, with a list of forms for plural msgids. Empty when
-    we ship no catalog for it. Shared: callers only read it.
+    we ship no catalog for it. Shared: callers only read it. Pages get it as
+    a static file (block/resources.py, js_catalog_file).
     """
     try:
         translations = gettext.translation(JS_DOMAIN, localedir=str(LOCALE_DIR), languages=[to_locale(language)])

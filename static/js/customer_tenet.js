@@ -12,7 +12,7 @@ function CustomerTenetXBlock(runtime, element) {
     var root = common.unwrap(element);
     // The view's data, in its own HTML as script-safe JSON (customer_tenet.py student_view).
     var init = JSON.parse(root.querySelector('.ct-data').textContent);
-    var translator = window.customerTenetTranslator(init.i18n);
+    var translator = window.customerTenetTranslator();
     var gettext = translator.gettext;
     var ngettext = translator.ngettext;
     var ICONS = {found: '✓', missed: '?', open: '', unplaced: '–'};

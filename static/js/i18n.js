@@ -3,14 +3,15 @@
  * A string comes from the platform's compiled catalog for the block where it
  * has it (window.CustomerTenetI18N, the block's i18n_js_namespace: Django's
  * JavaScript catalog, namespaced by django-statici18n),
- * else from the catalog the view hands its script (ours, for the viewer's
- * language), else from the page's gettext, else it stays English.
+ * else from ours for the viewer's language (window.customerTenetCatalog,
+ * static/js/i18n/<language>.js, which the view loads by URL when we ship
+ * one), else from the page's gettext, else it stays English.
  * Plural forms: the catalogs we ship use two forms (one, other); the
  * platform's catalog brings its own plural rule.
  */
-window.customerTenetTranslator = function (catalog) {
+window.customerTenetTranslator = function () {
     'use strict';
-    catalog = catalog || {};
+    var catalog = window.customerTenetCatalog || {};
     var platform = (window.CustomerTenetI18N || {}).django || {};
     var platformCatalog = platform.catalog || {};
     var page = {gettext: window.gettext, ngettext: window.ngettext};

@@ -15,7 +15,7 @@ function CustomerTenetStudio(runtime, element, init) {
     var common = window.CustomerTenetCommon;
     var make = common.make;
     var format = common.format;
-    var gettext = window.customerTenetTranslator(init.i18n).gettext;
+    var gettext = window.customerTenetTranslator().gettext;
     element = common.unwrap(element);
     var root = element.classList.contains('customer-tenet-studio') ? element : element.querySelector('.customer-tenet-studio');
     var baseId = root.id;

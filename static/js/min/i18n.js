@@ -1,6 +1,6 @@
-window.customerTenetTranslator = function (catalog) {
+window.customerTenetTranslator = function () {
 'use strict';
-catalog = catalog || {};
+var catalog = window.customerTenetCatalog || {};
 var platform = (window.CustomerTenetI18N || {}).django || {};
 var platformCatalog = platform.catalog || {};
 var page = {gettext: window.gettext, ngettext: window.ngettext};

@@ -4,7 +4,7 @@ if (typeof init === 'string') { init = JSON.parse(init); }  // sent as escaped J
 var common = window.CustomerTenetCommon;
 var make = common.make;
 var format = common.format;
-var gettext = window.customerTenetTranslator(init.i18n).gettext;
+var gettext = window.customerTenetTranslator().gettext;
 element = common.unwrap(element);
 var root = element.classList.contains('customer-tenet-studio') ? element : element.querySelector('.customer-tenet-studio');
 var baseId = root.id;
