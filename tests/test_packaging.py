@@ -105,7 +105,7 @@ def test_wheel_ships_static_inside_the_package(installed):
     import zipfile
     _python, wheel, _work = installed
     names = zipfile.ZipFile(wheel).namelist()
-    for path in ("html/student_view.html", "js/min/customer_tenet.js", "css/min/customer_tenet.css"):
+    for path in ("html/student_view.html", "js/min/customer_tenet.js", "js/i18n/es.js", "css/min/customer_tenet.css"):
         assert f"customer_tenet_xblock/static/{path}" in names
     for domain in ("text", "textjs"):  # where the LMS looks for the block's own catalogs
         assert f"customer_tenet_xblock/translations/es/LC_MESSAGES/{domain}.mo" in names
