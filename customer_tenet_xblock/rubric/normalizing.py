@@ -6,7 +6,7 @@ made of single character classes (nothing to backtrack), so the cost is linear
 in the text's length whatever it holds; where it can, the work per character
 is done in C (each distinct character is folded once, the text mapped).
 
-- `fold` / `fold_char`: Unicode compatibility form, accents dropped, case folded.
+- `fold`: Unicode compatibility form, accents dropped, case folded.
 - `tokenize`: words with their spans in the original text, possessives and
   conjunction symbols (& + /) marked, HTML entities read as the character they
   stand for (the text itself is never treated as markup).
@@ -54,21 +54,9 @@ def _fold_characters(chars):
     return folds | {"\0": "\0"}
 
 
-@lru_cache(maxsize=8192)
-def _fold_non_ascii(char):
-    return _fold_characters(char)[char]
-
-
-def fold_char(char):
-    """One character as the matcher sees it (may be empty or several)."""
-    if char < "\x80":
-        return char.lower()
-    return _fold_non_ascii(char)
-
-
 def fold(text):
     """Case-, accent- and compatibility-folded text."""
-    return "".join(fold_char(c) for c in text)
+    return "".join(map(_fold_characters(text).__getitem__, text))
 
 
 class Token(NamedTuple):
