@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from customer_tenet_xblock.exercise.presets import default_taxonomy
-from customer_tenet_xblock.rubric import matching, normalizing
+from customer_tenet_xblock.rubric import matching, normalizing, splitting
 from customer_tenet_xblock.rubric.matching import compile_taxonomy, place_entries, place_entry
 from customer_tenet_xblock.rubric.normalizing import (
     MAX_TYPO_BUCKET,
@@ -146,6 +146,58 @@ def test_a_customer_past_the_entry_bound_is_not_read():
     within = "we mostly sell " + "very " * (matching.MAX_ENTRY_TOKENS - 5) + "to brokers"
     assert [m.group_id for m in place_entry(within, taxonomy)]
     assert place_entry("we mostly sell " + "very " * matching.MAX_ENTRY_TOKENS + "to brokers", taxonomy) == ()
+
+
+def test_a_customer_past_the_entrys_first_characters_is_not_read():
+    """Nor past its first MAX_ENTRY_CHARS characters, and a word the cut runs through is not read."""
+    taxonomy = default_taxonomy()
+    assert [m.group_id for m in place_entry("x" * (matching.MAX_ENTRY_CHARS - 100) + " brokers", taxonomy)]
+    assert place_entry("x" * matching.MAX_ENTRY_CHARS + " brokers", taxonomy) == ()
+    assert place_entry("x " * 40 + "brokers" * 200, taxonomy) == ()  # not "brokers", the first 7 letters of it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="".join(GLUE) + "ab. \u00e9\u1e9e", max_size=80), st.integers(0, 80))
+@example("ab&#x27;s", 40)
+def test_what_is_read_of_a_prefix_never_depends_on_what_follows_it(text, cut):
+    """leading_tokens(text, n) are the first tokens of the whole text, exactly (spans included)."""
+    prefix = normalizing.leading_tokens(text, cut)
+    assert prefix == tokenize(text)[:len(prefix)]
+    assert normalizing.leading_tokens(text, len(text)) == tokenize(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.sampled_from(["a", "x", "agents", " ", ",", ";", ".", "\n", "(", ")", "- ", "1. ", "e.g.",
+                                 "&amp;", "\u2022", "?", ":", "&", "b)", "(a)", " 2) ", "\t", "|", "my customers: ",
+                                 "and their staff"]), min_size=1, max_size=8).map("".join))
+@example(",")
+@example("a\n")
+@example(")")
+def test_marks_past_the_bound_are_not_read(unit):
+    """50,000 commas, "a\n" repeated or brackets: the splitter reads the answer up to its MAX_MARKS-th
+    mark (line break, separator, sentence end, bracket or list marker), a Python step each."""
+    taxonomy = default_taxonomy()
+    bound = splitting.MAX_MARKS
+    many, more = (unit * (2 * bound), unit * (4 * bound))
+    assert split_entries(more) == split_entries(many) or not _has_marks(unit)
+    assert fresh_work(more, taxonomy) <= fresh_work(many, taxonomy) + 300 or not _has_marks(unit)
+
+
+def _has_marks(unit):
+    return any(char in unit for char in ",;.\n()\u2022?") or "1. " in unit
+
+
+def test_a_customer_past_the_last_mark_read_is_not_read():
+    within = "x," * splitting.MAX_MARKS + "agents"
+    assert split_entries(within) == ["x", "agents"]
+    assert split_entries("x," * (splitting.MAX_MARKS + 1) + "agents") == ["x"]
+
+
+def test_the_splitter_reads_a_pieces_words_in_its_first_characters():
+    """ "my boss and my coworkers" splits when the "and" is within MAX_PIECE_CHARS of the piece's start."""
+    padding = "very " * ((splitting.MAX_PIECE_CHARS - 100) // 5)
+    assert len(split_entries(f"my boss {padding}and my coworkers")) == 2
+    assert len(split_entries(f"my boss {padding}{padding}and my coworkers")) == 1
 
 
 def test_the_longest_word_does_no_typo_work():

@@ -29,7 +29,7 @@ from collections import OrderedDict
 from functools import lru_cache
 
 from .lexicon import BLOCK, HEAD, HEAD_ROLES, KIND_CONCEPTS, MOD, OPEN, Concept, get_lexicon
-from .normalizing import MAX_TYPO_WORD, TypoIndex, singular, tokenize
+from .normalizing import MAX_TYPO_WORD, TypoIndex, leading_tokens, singular, tokenize
 from .results import Match, PlacedEntry
 from .taxonomy import BUILT_IN_IDS, EXTERNAL, OTHER_KIND, default_kind
 
@@ -49,13 +49,15 @@ MAX_FILLERS_IN_A_ROW = 5
 # longest entry in our evaluation data and fixtures has 14), so a learner's
 # one entry of 25,000 tokens ("2/2/2/...") costs no more than a phrase.
 MAX_ENTRY_TOKENS = 32
+# ...within its first 1,024 characters (32 words of up to 31 letters): one entry
+# that is a single word of 50,000 Hangul syllables costs no more than a phrase.
+MAX_ENTRY_CHARS = 1_024
 # Typo look-ups for one answer: its first 64 distinct words that could be typos
 # are corrected, later ones are read as written. The answers in our evaluation
 # data and fixtures need at most 15; without a bound, 4,000 distinct near-misses of
 # an author's near-identical synonyms would cost 4,000 look-ups.
 MAX_TYPO_LOOKUPS = 64
-# Characters tokenised first to find those tokens; 4 times more until found (at most
-# about 5x the characters that hold them are read).
+# Characters tokenised first to find those tokens; 4 times more until found.
 _FIRST_READ = 256
 RULE = None  # the key of a trie node's rule (no word is None)
 
@@ -314,17 +316,17 @@ class TypoAllowance:
 
 
 def entry_tokens(entry):
-    """The first MAX_ENTRY_TOKENS tokens of an entry, tokenising no more of it than needed.
+    """The first MAX_ENTRY_TOKENS tokens of an entry's first MAX_ENTRY_CHARS characters.
 
-    A cut may change only the last token of a prefix, so one more token than
-    kept must be found before the prefix is trusted.
+    No more of the entry is tokenised than needed: a prefix of 256
+    characters, then 4 times more.
     """
     size = _FIRST_READ
     while True:
-        tokens = tokenize(entry[:size])
-        if size >= len(entry) or len(tokens) > MAX_ENTRY_TOKENS:
+        tokens = leading_tokens(entry, size)
+        if size >= len(entry) or size >= MAX_ENTRY_CHARS or len(tokens) >= MAX_ENTRY_TOKENS:
             return tokens[:MAX_ENTRY_TOKENS]
-        size *= 4
+        size = min(4 * size, MAX_ENTRY_CHARS)
 
 
 def _prefixes(words, longest):

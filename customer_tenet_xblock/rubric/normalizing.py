@@ -25,6 +25,8 @@ APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 CONJUNCTION_SYMBOLS = "&+/"
 # The longest HTML entity we decode ("&thetasym;" is 10 characters).
 _MAX_ENTITY = 12
+# What a token's reading may look past its end: a glue character written as an entity, then a run.
+_CUT_MARGIN = 2 * _MAX_ENTITY
 
 
 # The most characters one character folds to: U+FDFA, one Arabic ligature, decomposes
@@ -133,6 +135,22 @@ _CACHED_TEXT = 200  # characters: a typical entry; longer texts are tokenised af
 def tokenize(text):
     """Words of `text` with spans into it (a tuple of Token); symbols & + / as their own tokens."""
     return _recent_tokens(text) if len(text) <= _CACHED_TEXT else _tokenize(text)
+
+
+def leading_tokens(text, max_chars):
+    """The tokens of `text`'s first `max_chars` characters that the cut cannot have changed.
+
+    A token is read up to one glue character (or an entity standing for one)
+    and the run after it, so one that ends within _CUT_MARGIN characters of
+    the cut may have been cut, glued or decoded otherwise: it is left out.
+    """
+    if len(text) <= max_chars:
+        return tokenize(text)
+    tokens, safe_end = tokenize(text[:max_chars]), max_chars - _CUT_MARGIN
+    kept = len(tokens)
+    while kept and tokens[kept - 1].end > safe_end:
+        kept -= 1
+    return tokens[:kept]
 
 
 def forget_texts():

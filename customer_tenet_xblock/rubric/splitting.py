@@ -16,7 +16,20 @@ pattern is a character class and a fixed lookahead, nothing to backtrack).
 import re
 
 from .lexicon import HEAD_ROLES, all_lexicons
-from .normalizing import singular, tokenize, written_forms
+from .normalizing import leading_tokens, singular, tokenize, written_forms
+
+# The splitter reads the words of a piece (the text between two separators) in
+# its first 4,096 characters: enough for a sentence of many customers joined by
+# "and", and one piece of 50,000 symbols ("2/2/2/...") costs no more than that.
+# The matcher then reads each entry's first words (matching.MAX_ENTRY_TOKENS).
+MAX_PIECE_CHARS = 4_096
+# The splitter reads an answer up to its 4,096th mark (line break, separator,
+# sentence end, bracket or list marker; 500 entries on lines of "agents, brokers
+# and staff." have 2,000): a Python step each, so 50,000 commas or "a\n"
+# repeated cost no more than 4,096.
+MAX_MARKS = 4_096
+# List markers stripped at the start of a line; "1. 1. 1. ..." past them is read as text.
+MAX_LEADING_MARKERS = 4
 
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 SEPARATORS = frozenset(",;\t|\uff0c\uff1b\u3001")
@@ -142,17 +155,14 @@ def _marker_end(text, i, end):
 
 
 def _strip_markers(text, i, end):
-    """Skip leading whitespace, bullets and numbering of a line."""
-    while i < end:
-        char = text[i]
-        if char.isspace() or char in BULLETS:
-            i += 1
-            continue
-        marker = _marker_end(text, i, end)
+    """Skip leading whitespace, bullets and numbering of a line (nested numbering: "1. a) ii.")."""
+    for _ in range(MAX_LEADING_MARKERS):
+        i = _SPACES_AND_BULLETS.match(text, i, end).end()
+        marker = _marker_end(text, i, end) if i < end else None
         if marker is None:
-            break
+            return i
         i = marker
-    return i
+    return _SPACES_AND_BULLETS.match(text, i, end).end()
 
 
 def _inline_marker(text, i, end):
@@ -191,15 +201,18 @@ def _special_characters():
     # A space matters only before what may be an inline marker ("(a)", "12)",
     # "3.", "b)"; _inline_marker decides): any other is skipped without a Python step.
     special = "[" + re.escape(chars) + r"()]|\s(?=\(|\d{1,4}[.)]|[^\W\d_]\))"
-    return re.compile(special), re.compile("[" + line_breaks + "]")
+    # Whitespace after a line break is the next line's indent or blank lines: skipped with it.
+    return re.compile(special), re.compile("[" + line_breaks + r"]\s*")
 
 
 _SPECIAL, _LINE_BREAK = _special_characters()
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum() accepts, found in C
+_SPACES_AND_BULLETS = re.compile(r"[\s" + re.escape("".join(sorted(BULLETS))) + "]*")
 
 
 def _lines(text):
     start = 0
-    for match in _LINE_BREAK.finditer(text):
+    for match in _LINE_BREAK.finditer(text):  # a line break and the blank lines after it
         yield start, match.start()
         start = match.end()
     yield start, len(text)
@@ -217,13 +230,18 @@ def _cuts_sentence(text, piece_start, i, line_end):
 
 
 def _pieces(text):
-    """(start, end) spans between separators, markers and line breaks."""
+    """(start, end) spans between separators, markers and line breaks, within the first MAX_MARKS marks."""
+    marks = 0
     for line_start, line_end in _lines(text):
         piece_start = skip_until = _strip_markers(text, line_start, line_end)
         last_close = text.rfind(")", piece_start, line_end)
         depth = 0  # inside brackets that close on this line: "departments (billing, claims)"
         for match in _SPECIAL.finditer(text, piece_start, line_end):
             i = match.start()
+            marks += 1
+            if marks > MAX_MARKS:
+                yield piece_start, i
+                return
             if i < skip_until:
                 continue
             char, cut_to = text[i], None
@@ -254,6 +272,9 @@ def _pieces(text):
                 yield piece_start, i
                 piece_start = skip_until = cut_to
         yield piece_start, line_end
+        marks += 1
+        if marks > MAX_MARKS:
+            return
 
 
 # --- pieces -> entries ------------------------------------------------------
@@ -276,14 +297,14 @@ def _trim(text, start, end):
 
 
 def _words(text, start, end):
-    """(word, start, end) of each token of text[start:end], spans into `text`."""
-    return [(t.word, start + t.start, start + t.end) for t in tokenize(text[start:end])]
+    """(word, start, end) of each token of text[start:end] read by the splitter, spans into `text`."""
+    return [(t.word, start + t.start, start + t.end) for t in leading_tokens(text[start:end], MAX_PIECE_CHARS)]
 
 
 def _drop_header(text, start, end):
     """'My customers: agents' -> 'agents'; 'Internal:' -> nothing."""
     colon = text.find(":", start, end)
-    if colon < 0:
+    if colon < 0 or colon - start > MAX_PIECE_CHARS:
         return start
     words = [w for w, _, _ in _words(text, start, colon)]
     if words and all(w in HEADER_WORDS for w in words):
@@ -386,7 +407,7 @@ def split_entries(text, limit=None):
         for start, end, first, last in _split_conjunctions(words, span_start, span_end):
             start, end = _trim(text, start, end)
             piece = text[start:end]
-            if not any(c.isalnum() for c in piece):
+            if not _LETTER_OR_DIGIT.search(piece):
                 continue
             key = _key(words[first:last])
             if key in seen:
