@@ -334,6 +334,13 @@ def adversarial_answers(length, rng):
         "Hangul syllables, each folding to 2-3 letters": "".join(chr(0xAC00 + n % 11_172) for n in range(length)),
         "a ligature that decomposes into 18 (U+FDFA)": "\ufdfa" * length,
         "one short entry repeated (a,a,a,...)": _repeat("a,", length),
+        "one short line repeated (a\\na\\n...)": _repeat("a\n", length),
+        "a separator per character (,,,...)": "," * length,
+        "a sentence end per character (...)": "." * length,
+        "a line break per character": "\n" * length,
+        "list markers in a row (1. 1. 1. ...)": _repeat("1. ", length),
+        "distinct bullets and words (- a1, - a2, ...)": "".join(
+            f"{rng.choice('-*~=+#>')} a{n % 400}, " for n in range(length // 6))[:length],
         "thousands of entries (a1,a2,...; refused past the limit)": ",".join(
             f"a{n}" for n in range(length // 3))[:length],
     }
