@@ -307,40 +307,31 @@ def typo_budget(typed_length):
 def within_distance(a, b, limit):
     """True when a and b differ by at most `limit` edits (adjacent swaps count once).
 
-    Only cells within `limit` of the diagonal can hold a distance that small,
-    so only those are computed (the others stand at limit + 1): O(len * limit).
+    At the first difference, one edit must substitute, delete, insert or swap
+    there: each way is tried on the rest of both words with one edit fewer,
+    and with none left the rests must be equal, a comparison done in C. At
+    most 4**limit rests are compared (typo budgets are at most 2: 16).
     """
-    if abs(len(a) - len(b)) > limit:
-        return False
+    return _within(a, b, limit)
+
+
+def _within(a, b, limit):
     if a == b:
         return True
-    # A shared beginning and end cost no edit: compare only what lies between.
-    start, end = 0, 0
-    while start < len(a) and start < len(b) and a[start] == b[start]:
-        start += 1
-    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    far, n = limit + 1, len(b)
-    previous2, previous = None, [j if j < far else far for j in range(n + 1)]
-    for i in range(1, len(a) + 1):
-        char = a[i - 1]
-        current = [far] * (n + 1)
-        current[0] = i if i < far else far
-        for j in range(max(1, i - limit), min(n, i + limit) + 1):
-            # Plain comparisons, not min(): this is the innermost loop of every typo look-up.
-            value = previous[j - 1] + (char != b[j - 1])
-            if previous[j] + 1 < value:
-                value = previous[j] + 1
-            if current[j - 1] + 1 < value:
-                value = current[j - 1] + 1
-            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == b[j - 1] and previous2[j - 2] + 1 < value:
-                value = previous2[j - 2] + 1
-            current[j] = value if value < far else far
-        if min(current) > limit:
-            return False
-        previous2, previous = previous, current
-    return previous[-1] <= limit
+    if limit <= 0 or abs(len(a) - len(b)) > limit:
+        return False
+    i = 0  # where they first differ
+    for x, y in zip(a, b, strict=False):  # the shorter word may end first
+        if x != y:
+            break
+        i += 1
+    else:
+        return True  # one is the other and at most `limit` more letters
+    spare = limit - 1
+    return (_within(a[i + 1:], b[i + 1:], spare)  # substituted
+            or _within(a[i + 1:], b[i:], spare)  # deleted
+            or _within(a[i:], b[i + 1:], spare)  # inserted
+            or a[i + 1:i + 2] == b[i] and a[i] == b[i + 1:i + 2] and _within(a[i + 2:], b[i + 2:], spare))  # swapped
 
 
 def _letter_mask(word):
@@ -365,7 +356,7 @@ MAX_TYPO_WORD = 32
 # learner word is compared with, however many synonyms an author writes (the
 # built-in lexicons have at most 22 in one place).
 MAX_TYPO_BUCKET = 32
-# Distance tables computed for one learner word, nearest lengths and the
+# Distances checked for one learner word, nearest lengths and the
 # lexicon's own words first. Ordinary vocabularies never reach it (at most 14
 # words pass the cheap checks, over ten taxonomies and 4,600 answers); an
 # author's hundreds of near-identical synonyms would otherwise cost 160.
@@ -379,8 +370,8 @@ class TypoIndex:
     The cost of a look-up depends neither on the learner's word (its length is
     capped) nor on the vocabulary's size (each bucket is capped): at most
     5 buckets of MAX_TYPO_BUCKET words, each checked on its letters and its
-    letter pairs, then at most MAX_TYPO_CHECKS distance tables of
-    O(length * edits) cells.
+    letter pairs, then at most MAX_TYPO_CHECKS distance checks of at most
+    16 comparisons each.
     """
 
     def __init__(self, words):
@@ -411,7 +402,7 @@ class TypoIndex:
         limit = typo_budget(typed_length)
         mask, pairs, first, length = _letter_mask(word), _pairs(word), word[0], len(word)
         # Cheap checks first: an edit changes the length by at most one, at most two letters
-        # of the mask, and spoils at most three letter pairs; the distance table last.
+        # of the mask, and spoils at most three letter pairs; the distance last.
         candidates = []  # (word, the fewest edits the cheap checks allow)
         for size in sorted(range(length - limit, length + limit + 1), key=lambda size: abs(size - length)):
             for candidate, letters, its_pairs, its_pair_count in self._buckets.get((first, size), ()):
