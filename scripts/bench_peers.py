@@ -29,7 +29,6 @@ import dataclasses
 import itertools
 import json
 import os
-import pkgutil
 import re
 import statistics
 import subprocess
@@ -284,30 +283,6 @@ class MemoryUser:
         return self.block().render("student_view", {})
 
 
-def rubric_caches():
-    """Every functools cache in the rubric core."""
-    import customer_tenet_xblock.rubric as rubric
-    modules = [__import__(f"{rubric.__name__}.{info.name}", fromlist=["_"])
-               for info in pkgutil.iter_modules(rubric.__path__)]
-    return [value for module in modules for value in vars(module).values()
-            if hasattr(value, "cache_clear") and not isinstance(value, type)]  # a cache, not its class
-
-
-def forget_answers(caches, taxonomy):
-    """
-    A new answer to an exercise already in use: every rubric cache emptied
-    (graded answers, folded characters, and the compiled taxonomy's own word
-    caches) but the compiled taxonomy itself, which a worker builds once.
-    """
-    from customer_tenet_xblock.rubric.matching import compile_taxonomy
-    for cache in caches:
-        if cache is not compile_taxonomy:
-            cache.cache_clear()
-    for name, value in vars(compile_taxonomy(taxonomy)).items():
-        if name.endswith("_cache"):
-            value.clear()
-
-
 def memory_figures():
     """
     Submits of a new answer each, with the rubric's word caches as warm as a
@@ -448,13 +423,13 @@ def grading_figures():
     from customer_tenet_xblock.exercise.presets import default_taxonomy
     from customer_tenet_xblock.rubric import grade
     from customer_tenet_xblock.rubric.matching import compile_taxonomy
-    taxonomy, caches = default_taxonomy(), rubric_caches()
+    taxonomy, caches = default_taxonomy(), bench.rubric_caches()
     answers = {count: realistic_answer(count) for count in (10, 100, 1_000)}
     samples = {count: [] for count in answers} | {"compile": []}
     stop = time.perf_counter() + GRADING_SECONDS
     while len(samples[10]) < 5 or time.perf_counter() < stop:
         for count, text in answers.items():
-            forget_answers(caches, taxonomy)
+            bench.forget_answers(caches, taxonomy)
             started = time.perf_counter()
             grade(text, taxonomy)
             samples[count].append(time.perf_counter() - started)
