@@ -292,8 +292,8 @@ def normal_answer(length, entries):
     line = length // entries - 1
     rows = []
     for n in range(entries):
-        words = (f"{ENTRY_POOL[n % 8]} who work with {ENTRY_POOL[n // 8 % 8]} and {ENTRY_POOL[n // 64 % 8]} "
-                 f"at branch office {n} in the northern region and the people they serve every day").split()
+        words = (f"{ENTRY_POOL[n % 8]} at branch {n} who work with {ENTRY_POOL[n // 8 % 8]} and "
+                 f"{ENTRY_POOL[n // 64 % 8]} in the northern region and the people they serve every day").split()
         row = ""
         for word in words:
             if len(row) + len(word) + 1 > line:
@@ -303,13 +303,30 @@ def normal_answer(length, entries):
     return "\n".join(rows)[:length]
 
 
+def _at_word_limit(text):
+    """`text` cut where it would pass the answer's limit of words (beyond it, an answer is refused)."""
+    from customer_tenet_xblock.exercise.submission import MAX_ANSWER_WORDS
+    from customer_tenet_xblock.rubric.normalizing import count_words
+    while count_words(text) > MAX_ANSWER_WORDS:
+        text = text[:len(text) * 15 // 16]
+    return text
+
+
+def _entries_of_units(unit, entries):
+    """`entries` distinct lines of one repeated unit, as many words as the limit allows: the matcher reads them all."""
+    from customer_tenet_xblock.exercise.submission import MAX_ANSWER_WORDS
+    from customer_tenet_xblock.rubric.normalizing import count_words
+    per_line = max(1, (MAX_ANSWER_WORDS // entries - 1) // max(1, count_words(unit)))
+    return _at_word_limit("\n".join(f"e{n} " + unit * per_line for n in range(entries)))
+
+
 def _entries_of(word, length, entries):
     """`entries` lines, each a head word and eight generated words: the splitter keeps each line an entry."""
     return "\n".join("agents " + " ".join(word() for _ in range(8)) for _ in range(entries))[:length]
 
 
 def adversarial_answers(length, rng):
-    """Learner inputs built to be the worst of their kind, each `length` characters long."""
+    """Learner inputs built to be the worst of their kind, each `length` characters long (before the word limit)."""
     initials = "".join(f"{rng.choice(LETTERS)}." for _ in range(length // 2))
     return {
         "one long word (random letters)": "".join(rng.choice(LETTERS) for _ in range(length)),
@@ -345,6 +362,15 @@ def adversarial_answers(length, rng):
             f"{rng.choice('-*~=+#>')} a{n % 400}, " for n in range(length // 6))[:length],
         "thousands of entries (a1,a2,...; refused past the limit)": ",".join(
             f"a{n}" for n in range(length // 3))[:length],
+        # The most words an answer may hold, in 500 entries that the matcher reads whole.
+        "500 entries: a token a character (e1 2/2/2/...)": _entries_of_units("2/", 500),
+        "500 entries: a symbol a character (e1 &&&...)": _entries_of_units("&", 500),
+        "500 entries: folding to two (e1 \u1e9e/\u1e9e/...)": _entries_of_units("\u1e9e/", 500),
+        "500 entries: entities (e1 &amp;&amp;...)": _entries_of_units("&amp;", 500),
+        "500 entries: accented letters (e1 \u00e9 \u00e9 ...)": _entries_of_units("\u00e9 ", 500),
+        "500 entries: phrases (e1 agents of agents of ...)": _entries_of_units("agents of ", 500),
+        "500 entries: abbreviations (e1 IT HR CEO VP ...)": _entries_of_units("IT HR CEO VP ", 500),
+        "500 entries: possessives (e1 boss's boss's ...)": _entries_of_units("boss's ", 500),
     }
 
 
@@ -389,7 +415,7 @@ def forget_answers(caches, taxonomy):
 
 
 def _cold_grade(text, taxonomy, normal, default):
-    """Seconds, extra peak bytes and time ratio to the normal answer, to check and grade `text` afresh.
+    """Seconds, extra peak bytes, time ratio to the normal answer and refusal code, to check and grade `text` afresh.
 
     Afresh: every cache of the rubric is empty but the compiled taxonomy, which a worker builds once
     (compiling is measured on its own; timing a grade right after a compile measured the compile's
@@ -407,9 +433,10 @@ def _cold_grade(text, taxonomy, normal, default):
         exercise = Exercise(max_chars=MAX_CHARS_BOUNDS[1], max_entries=MAX_ENTRIES_BOUNDS[1], taxonomy=taxonomy)
         try:
             submission = read_submission({"answer": text}, exercise, NullI18nService())
-        except Refusal:
-            return  # too many entries: refused once splitting has passed the limit
+        except Refusal as refusal:
+            return refusal.code  # too many words, or entries once splitting has passed the limit
         grade_entries(submission.entries, taxonomy)  # as the block does: split once, by the checks
+        return None
 
     caches = rubric_caches()
 
@@ -425,11 +452,11 @@ def _cold_grade(text, taxonomy, normal, default):
         normal_times.append(once(normal, default))
     forget_answers(caches, taxonomy)
     tracemalloc.start()
-    check_and_grade(text, taxonomy)
+    refused = check_and_grade(text, taxonomy)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     seconds = statistics.median(times)
-    return seconds, peak, seconds / statistics.median(normal_times)
+    return seconds, peak, seconds / statistics.median(normal_times), refused
 
 
 def adversarial_figures():
@@ -443,7 +470,7 @@ def adversarial_figures():
     taxonomy = default_taxonomy()
     target = ADVERSARIAL_TARGETS
     normal = normal_answer(length, entries)
-    normal_seconds, normal_peak, _ = _cold_grade(normal, taxonomy, normal, taxonomy)
+    normal_seconds, normal_peak, _, _ = _cold_grade(normal, taxonomy, normal, taxonomy)
     print(f"Adversarial inputs at the longest allowed answer ({length:,} characters; checks and grading, "
           f"every rubric cache empty but the compiled taxonomy; median of {COLD_RUNS}):")
     print(f"  a normal answer of that length ({entries} distinct entries): {normal_seconds * 1000:.1f} ms, "
@@ -452,14 +479,18 @@ def adversarial_figures():
           f"{'(<= ' + str(int(target['mib'])) + ' MiB)':>11} {'ratio':>6} (<= {target['ratio']:.0f}x)")
 
     def row(label, text, tax=taxonomy):
-        seconds, peak, ratio = _cold_grade(text, tax, normal, taxonomy)
+        seconds, peak, ratio, refused = _cold_grade(text, tax, normal, taxonomy)
         ms, mib = seconds * 1000, peak / 1024 / 1024
         marks = ["ok" if ms <= target["ms"] else "OVER", "ok" if mib <= target["mib"] else "OVER",
                  "ok" if ratio <= target["ratio"] else "OVER"]
-        print(f"  {label:<56} {ms:7.1f} ms {marks[0]:>10} {mib:5.2f} MiB {marks[1]:>11} {ratio:5.2f}x {marks[2]}")
+        print(f"  {label:<56} {ms:7.1f} ms {marks[0]:>10} {mib:5.2f} MiB {marks[1]:>11} {ratio:5.2f}x {marks[2]}"
+              + (f"  (refused: {refused})" if refused else ""))
 
-    for label, text in adversarial_answers(length, rng).items():
-        row(label, text)
+    answers = adversarial_answers(length, rng)
+    # Each the longest of its kind an answer may be: within the characters and the words.
+    for label, text in answers.items():
+        row(label, _at_word_limit(text))
+    row("over the limit of words (refused): a symbol per character", answers["a symbol per character (&&&...)"])
     # The author's side: the largest taxonomies validation allows.
     long_words = largest_taxonomy(rng, (150, 200))
     many_words = largest_taxonomy(rng, (5, 12))

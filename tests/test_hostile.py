@@ -18,6 +18,7 @@ from customer_tenet_xblock.block import CustomerTenetXBlock
 from customer_tenet_xblock.block.permissions import staff_only_handlers
 from customer_tenet_xblock.block.studio import editor_data
 from customer_tenet_xblock.exercise.settings import DEFAULT_MAX_CHARS, DEFAULT_MAX_ENTRIES, Exercise
+from customer_tenet_xblock.exercise.submission import MAX_ANSWER_WORDS
 from helpers import (
     RecordingRuntime,
     WorkbenchUser,
@@ -86,6 +87,12 @@ REFUSED = [
      "too_many_entries"),
     ("reflection too long", json.dumps({"answer": "agents", "reflection": "r" * 5_001}).encode(), 400,
      "reflection_too_long"),
+    # within the characters, over the words: a symbol or a letter a word (grading's cost is per word)
+    ("a symbol a character", json.dumps({"answer": "&" * (MAX_ANSWER_WORDS + 1)}).encode(), 400,
+     "answer_too_many_words"),
+    ("a letter a word", json.dumps({"answer": "a " * (MAX_ANSWER_WORDS + 1)}).encode(), 400, "answer_too_many_words"),
+    ("circled letters fold to words", json.dumps({"answer": "\u24d0 " * (MAX_ANSWER_WORDS + 1)}).encode(), 400,
+     "answer_too_many_words"),
 ]
 
 # (case, answer, what the stored answer must be): graded, one attempt used.
@@ -353,7 +360,7 @@ class TestEveryHandlerAgainstHostileBodies:
         ("balance_points", "«Points must be between 0 and 100.»"),
         ("groups.0.points", "«Points must be between 0 and 100.»"),
         ("max_attempts", "«Attempts must be between 0 (unlimited) and 1000.»"),
-        ("max_chars", "«This limit must be between 100 and 50000.»"),
+        ("max_chars", "«This limit must be between 100 and 20000.»"),
         ("max_entries", "«This limit must be between 1 and 500.»"),
     ])
     def test_a_number_no_float_holds_is_out_of_range(self, spot, message, literal):

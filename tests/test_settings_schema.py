@@ -34,8 +34,8 @@ def valid_other_value(setting):
         return MANAGERS.groups
     if setting.choices:
         return next(value for value in setting.choice_values if value != setting.default)
-    if setting.bounds:
-        return setting.kind(setting.bounds[1])
+    if setting.bounds:  # the highest, or the lowest when the highest is the default (max_chars)
+        return setting.kind(next(bound for bound in reversed(setting.bounds) if bound != setting.default))
     return f"{setting.default} (changed)".strip()
 
 

@@ -28,9 +28,9 @@ MOST_UNPLACED = 10
 # Responses report (an instructor task) is the way to see every learner.
 LEARNER_CAP = 2_000
 # ... and stops once their answers (latest and best) hold this many characters:
-# an answer may hold 50,000, each graded in up to about 2 us a character, so 2,000
-# such learners would hold the request for minutes; 2,000 ordinary ones hold
-# about 1,000,000.
+# a stored answer may hold 20,000 (50,000 under older limits), each graded in up to
+# about 2 us a character, so 2,000 such learners would hold the request for minutes;
+# 2,000 ordinary ones hold about 1,000,000.
 ANSWER_CHARACTER_CAP = 2_000_000
 
 

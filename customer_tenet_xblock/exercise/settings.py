@@ -22,7 +22,9 @@ SHOW_WHY_NEVER = "never"
 # Learner answer limits: defaults, and the bounds an instructor may set them in.
 DEFAULT_MAX_CHARS = 20_000
 DEFAULT_MAX_ENTRIES = 200
-MAX_CHARS_BOUNDS = (100, 50_000)
+# An answer of 20,000 characters holds 500 entries of 40: room for any list of customers;
+# with submission.MAX_ANSWER_WORDS it bounds what one answer costs to grade.
+MAX_CHARS_BOUNDS = (100, 20_000)
 MAX_ENTRIES_BOUNDS = (1, 500)
 
 # Limits of what an author writes (the groups' rules in validation.py use them too).

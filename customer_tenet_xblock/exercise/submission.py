@@ -9,10 +9,15 @@ import re
 from dataclasses import dataclass
 
 from ..rubric import split_entries
+from ..rubric.normalizing import count_words
 from ..rubric.splitting import LINE_BREAKS
 from .refusals import Refusal
 
 MAX_REFLECTION_CHARS = 5_000
+# Words and symbols in an answer. Grading costs up to about 10 us a word, so this
+# bounds one answer's grading at about 40 ms, whatever its words; a list of customers
+# within the longest allowed answer (settings.MAX_CHARS_BOUNDS) holds about 3,600.
+MAX_ANSWER_WORDS = 4_000
 SUBMISSION_FIELDS = frozenset({"answer", "reflection"})
 # What clean_text replaces and drops, as patterns: one pass in C, not a Python step a character.
 _LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
@@ -73,6 +78,10 @@ def read_submission(data, exercise, translator):
             "Your answer is too long: keep it under {max} characters.",
             exercise.max_chars,
         ).format(max=exercise.max_chars))
+    if count_words(answer) > MAX_ANSWER_WORDS:
+        raise Refusal(400, "answer_too_many_words", _(
+            "Your answer has too many words: keep it under {max} words."
+        ).format(max=MAX_ANSWER_WORDS))
     if len(reflection) > MAX_REFLECTION_CHARS:
         raise Refusal(400, "reflection_too_long", _(
             "Your reflection is too long: keep it under {max} characters."

@@ -172,7 +172,7 @@ def test_one_request_reads_at_most_the_cap_and_says_where_to_see_everyone(monkey
 
 def test_one_request_stops_once_the_answers_it_read_are_long_enough(monkeypatch):
     """
-    An answer may hold 50,000 characters (max_chars), so 2,000 learners could
+    A stored answer may hold 20,000 characters (50,000 under older limits), so 2,000 learners could
     hold the request for minutes: it stops past ANSWER_CHARACTER_CAP characters
     of answers (latest and best) and says how many learners it read.
     """
