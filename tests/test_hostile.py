@@ -105,6 +105,7 @@ HANDLED = [
     ("HTML and JavaScript", '<script>alert(1)</script>\n<img src=x onerror="alert(1)">\n</script><b>agents</b>',
      '<script>alert(1)</script>\n<img src=x onerror="alert(1)">\n</script><b>agents</b>'),
     ("Windows line ends", "agents\r\ncoworkers\rmy boss", "agents\ncoworkers\nmy boss"),
+    ("the most words an answer may hold", "a " * MAX_ANSWER_WORDS, "a " * MAX_ANSWER_WORDS),
     ("exactly the character limit", "agents\n" + "a" * (DEFAULT_MAX_CHARS - 7), None),
     ("exactly the entry limit", entries(DEFAULT_MAX_ENTRIES), None),
 ]
