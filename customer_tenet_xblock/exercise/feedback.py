@@ -55,9 +55,20 @@ def balance_message(balance, translator):
     return _("None of your entries named a customer group yet. Think of who benefits from your work.")
 
 
+def text_translator(translator):
+    """translate_text with one translator, its gettext looked up once: the runtime's
+    i18n service (the LMS's too) forwards every attribute look-up."""
+    gettext = translator.gettext
+
+    def translated(text):
+        return gettext(text) if text else ""  # empty stays empty: gettext('') is the catalog header
+
+    return translated
+
+
 def translate_text(translator, text):
-    """Translate a stored text; empty stays empty (gettext('') is the catalog header)."""
-    return translator.gettext(text) if text else ""
+    """Translate a stored text; empty stays empty."""
+    return text_translator(translator)(text)
 
 
 def why_visible(show_why, attempts_left):
@@ -106,12 +117,7 @@ def describe(result, translator, show_why_for_missed=False, show_takeaway=False,
     Learner text stays plain text here; the browser puts it in the page with
     textContent, never as HTML.
     """
-    # Looked up once: the runtime's i18n service (the LMS's too) forwards every attribute look-up.
-    gettext = translator.gettext
-
-    def translated(text):  # translate_text's rule: empty stays empty
-        return gettext(text) if text else ""
-
+    translated = text_translator(translator)
     groups = []
     for group_result in result.groups:
         group = group_result.group
