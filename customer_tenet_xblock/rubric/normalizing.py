@@ -352,6 +352,12 @@ def _pairs(word):
     return frozenset(word[i:i + 2] for i in range(len(word) - 1))
 
 
+def _typo_candidate(word):
+    """A vocabulary word with what the cheap checks compare: its letters, its letter pairs and their count."""
+    pairs = _pairs(word)
+    return word, _letter_mask(word), pairs, len(pairs)
+
+
 # Typo tolerance is for words of ordinary length. A longer vocabulary word
 # (an author's 200-letter "synonym") matches only as written, and a longer
 # learner word is never corrected. The longest built-in word is 29 letters
@@ -387,8 +393,7 @@ class TypoIndex:
                 bucket = buckets.setdefault((word[0], len(word)), [])
                 if len(bucket) < MAX_TYPO_BUCKET:
                     bucket.append(word)
-        self._buckets = {key: tuple((w, _letter_mask(w), _pairs(w), len(_pairs(w))) for w in bucket)
-                         for key, bucket in buckets.items()}
+        self._buckets = {key: tuple(map(_typo_candidate, bucket)) for key, bucket in buckets.items()}
 
     @staticmethod
     def corrects(word, typed_length):
