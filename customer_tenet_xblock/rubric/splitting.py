@@ -156,13 +156,13 @@ def _marker_end(text, i, end):
 
 def _strip_markers(text, i, end):
     """Skip leading whitespace, bullets and numbering of a line (nested numbering: "1. a) ii.")."""
+    i = _SPACES_AND_BULLETS.match(text, i, end).end()
     for _ in range(MAX_LEADING_MARKERS):
-        i = _SPACES_AND_BULLETS.match(text, i, end).end()
         marker = _marker_end(text, i, end) if i < end else None
         if marker is None:
-            return i
-        i = marker
-    return _SPACES_AND_BULLETS.match(text, i, end).end()
+            break
+        i = _SPACES_AND_BULLETS.match(text, marker, end).end()
+    return i
 
 
 def _inline_marker(text, i, end):
