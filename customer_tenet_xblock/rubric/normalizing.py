@@ -320,7 +320,7 @@ def within_distance(a, b, limit):
     return _within(a, b, limit)
 
 
-def _within(a, b, limit):
+def _within(a, b, limit):  # the recursion: a caller (or a test counting checks) sees one call a pair
     if a == b:
         return True
     if limit <= 0 or abs(len(a) - len(b)) > limit:
