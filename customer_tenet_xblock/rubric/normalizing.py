@@ -159,8 +159,9 @@ def leading_tokens(text, max_chars):
 
 
 def forget_texts():
-    """Empty the cache of tokenised texts (to measure a text never seen)."""
+    """Empty the caches of tokenised texts and singular words (to measure a text never seen)."""
     _recent_tokens.cache_clear()
+    _recent_singular.cache_clear()
 
 
 # The splitter and the matcher both read each entry's words: tokenised once.
