@@ -51,6 +51,9 @@ CONCEPTS = (
         "business owner", "small business", "commercial account", "personal lines customer",
         "commercial customer", "retail customer", "individual customer", "household",
         "family we insure", "insured driver", "insured family", "covered person",
+        "business we insure", "business we cover", "company we insure", "company we cover",
+        "firm we insure", "insured business", "insured company", "business customer",
+        "business client", "corporate customer", "corporate client", "commercial client",
         "customer base", "clientele", "the public", "general public",
     )),
     Concept("end_user", HEAD, END_CUSTOMERS, person=True, phrases=(
@@ -72,6 +75,9 @@ CONCEPTS = (
         "producer network", "licensed producer", "intermediary", "field force", "sales force",
         "distribution channel", "bancassurance", "affinity partner", "salespeople",
         "salesperson", "salesman", "saleswoman", "sales people",
+        # Partners who sell for us are agents where the taxonomy has them.
+        "distributor", "distribution partner", "channel partner", "sales partner",
+        "referral partner", "reseller",
     )),
     Concept("seller", MOD, AGENTS, phrases=(
         "sell", "sell for us", "sell our policy", "sell policy", "write policy",
@@ -81,10 +87,8 @@ CONCEPTS = (
     Concept("partner", ROLE, PARTNERS, person=True, with_=(
         (("agent", "seller"), AGENTS),
     ), phrases=(
-        "partner", "business partner", "channel partner", "distribution partner",
-        "sales partner", "referral partner", "strategic partner", "reseller", "distributor",
-        "dealer", "dealership", "wholesaler", "retailer", "franchisee", "affiliate",
-        "integrator", "third party administrator", "tpa",
+        "partner", "business partner", "strategic partner", "dealer", "dealership", "wholesaler",
+        "retailer", "franchisee", "affiliate", "integrator", "third party administrator", "tpa",
     )),
     # Suppliers are partners where the taxonomy has no group of that kind.
     Concept("supplier", ROLE, SUPPLIERS, person=True, with_=(

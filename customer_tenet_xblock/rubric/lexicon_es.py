@@ -91,6 +91,8 @@ CONCEPTS = (
         "vendedor de seguro", "comercial", "operador de banca seguro", "bancaseguro",
         "banca seguro", "sucursal bancaria", "colocador", "ejecutivo comercial",
         "ejecutiva comercial", "ejecutivo de venta", "ejecutiva de venta",
+        # Partners who sell for us are agents where the taxonomy has them.
+        "distribuidor", "distribuidora", "revendedor", "revendedora",
     )),
     Concept("seller", MOD, AGENTS, phrases=(
         "vender", "venden", "vende", "venden por nosotro", "vende por nosotro",
@@ -102,7 +104,7 @@ CONCEPTS = (
         (("agent", "seller"), AGENTS),
     ), phrases=(
         "socio comercial", "socio estrategico", "aliado", "aliada", "aliado comercial",
-        "distribuidor", "distribuidora", "revendedor", "concesionario", "concesionaria",
+        "concesionario", "concesionaria",
         "tercero", "outsourcing", "empresa externa",
         "colaborador externo", "colaboradora externa", "taller", "taller concertado",
     )),
