@@ -7,7 +7,8 @@ escaped where shown as HTML, or reaches the page through textContent.
 Checked on the HTML the block renders (student, author and Studio views, the
 mobile data, Studio's preview), and end to end: staff save hostile texts
 through Studio's handler over HTTP, then a learner's Chromium loads and uses
-the page and no payload runs.
+the page and no payload runs. And no prompt costs more than its length: the
+Markdown parser's work is linear in the text.
 """
 import html
 import json
@@ -21,7 +22,7 @@ from customer_tenet_xblock.exercise.markup import render_markdown
 from customer_tenet_xblock.exercise.presets import default_taxonomy
 from customer_tenet_xblock.exercise.settings import Exercise
 from customer_tenet_xblock.rubric.taxonomy import Taxonomy
-from helpers import RecordingRuntime, WorkbenchUser, call_handler, make_block
+from helpers import RecordingRuntime, WorkbenchUser, call_handler, executed_lines, make_block
 
 # Each payload, if it ran, would set window.pwned.
 MARKDOWN_PAYLOADS = [
@@ -96,6 +97,16 @@ def test_ordinary_markdown_is_kept():
     rendered = render_markdown("# Title\n\n*one* [a link](https://example.com/x) `code`\n\n- a\n- b")
     assert '<a href="https://example.com/x"' in rendered and "<em>one</em>" in rendered
     assert "<li>a</li>" in rendered and "<code>code</code>" in rendered
+
+
+@pytest.mark.parametrize("unit", ["[", "![", "[](", "[a](", "-\n", "<a", "<http://", "> ", "*a", "_a"])
+def test_rendering_a_prompt_costs_work_linear_in_its_length(unit):
+    """Every page view renders the prompt. Python-Markdown searched the rest of the text at each "[": a
+    20,000-character prompt of "[" took 55 s. Four times the text may cost about four times the work."""
+    render = render_markdown.__wrapped__  # no cache: each call parses
+    render(unit * 10)  # patterns compiled on first use are not counted
+    short, long = unit * 400, unit * 1_600
+    assert executed_lines(render, long, under="") <= 4.5 * executed_lines(render, short, under="")
 
 
 def hostile_exercise():
