@@ -15,7 +15,8 @@ measured in this one run on this machine.
   cost if it read every learner);
 - adversarial inputs (long words, glued punctuation, repeated fillers, long
   and many synonyms) at the longest allowed answer: time, extra peak memory
-  and the ratio to a normal answer of the same length, beside their targets.
+  and the ratio to a normal answer of the same length, beside their targets;
+  compiling the largest taxonomies and rendering the longest prompts.
 
 Every loop is bounded in count and in time; nothing leaves 127.0.0.1 (no
 network at all: requests go through Django's test client).
@@ -537,6 +538,28 @@ def adversarial_figures():
         tracemalloc.stop()
         print(f"    {label:<54} {seconds * 1000:8.1f} ms {peak / 1024 / 1024:7.1f} MiB")
     compile_taxonomy.cache_clear()
+    prompt_figures()
+
+
+# The author's prompt at its longest: the Markdown parser's worst cases (Python-Markdown's were
+# quadratic: 55 s for "[" repeated), then ordinary prose.
+PROMPT_KINDS = (("open brackets ([[[...)", "["), ("image openers (![![...)", "!["),
+                ("unclosed links ([a](b...)", "[a](b"),
+                ("emphasis openers (*a*a...)", "*a"), ("tags left open (<a<a...)", "<a"),
+                ("setext underlines (a\\n=\\n...)", "a\n=\n"), ("nested quotes (> > > ...)", "> "),
+                ("ordinary prose", "Who are your **customers**? Think of [everyone](https://example.org) you serve. "))
+
+
+def prompt_figures():
+    from customer_tenet_xblock.exercise.markup import render_markdown
+    from customer_tenet_xblock.exercise.settings import MAX_PROMPT_LENGTH
+    print(f"  rendering the prompt at its longest ({MAX_PROMPT_LENGTH:,} characters; once per prompt and process, "
+          "then cached):")
+    for label, unit in PROMPT_KINDS:
+        text = _repeat(unit, MAX_PROMPT_LENGTH)
+        started = time.perf_counter()
+        render_markdown.__wrapped__(text)  # uncached
+        print(f"    {label:<54} {(time.perf_counter() - started) * 1000:8.1f} ms")
 
 
 def main():
