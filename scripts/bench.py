@@ -36,10 +36,10 @@ REPO = Path(__file__).resolve().parent.parent
 TIME_PER_FIGURE = 1.0  # seconds spent measuring one figure, at most about this
 MAX_RUNS = 5_000
 IMPORT_RUNS = 7
-# Modules an LMS worker has loaded before it imports this block.
+# Modules an LMS worker has loaded before it imports this block (the block's own imports among them).
 ALREADY_LOADED = ("django", "django.template", "xblock.core", "xblock.fields", "xblock.scorable",
                   "xblock.validation", "xblock.utils.resources", "web_fragments.fragment", "webob",
-                  "lxml.etree", "markdown", "nh3")
+                  "lxml.etree", "nh3")
 ENTRY_POOL = ("insureds", "insurance brokers", "the agents' office staff", "underwriting",
               "my boss", "the people I work with", "the lighthouse keeper", "people who phone the helpline")
 TYPICAL_ANSWER = "insureds\nbrokers\nthe agent's assistant\nunderwriting\nmy boss\ncoworkers"
